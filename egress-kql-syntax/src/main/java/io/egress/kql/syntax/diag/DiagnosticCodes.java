@@ -23,6 +23,7 @@ public final class DiagnosticCodes {
     public static final String BARE_LIST = "KQL110";
     public static final String MISSING_SEMICOLON = "KQL111";
     public static final String UNSUPPORTED_SYNTAX = "KQL112";
+    public static final String ASSIGNMENT_IN_PREDICATE = "KQL120";
 
     private DiagnosticCodes() {
     }
@@ -80,6 +81,13 @@ public final class DiagnosticCodes {
     public static Diagnostic missingSemicolon(Span span, String found) {
         return error(MISSING_SEMICOLON, span, "expected ';' between statements but found " + describe(found),
                 "end each let/set statement and each query with ';' before the next one");
+    }
+
+    /** Warning: {@code where x = v} names the value instead of comparing (Kusto accepts it). */
+    public static Diagnostic assignmentInPredicate(Span span, String name) {
+        return new Diagnostic(ASSIGNMENT_IN_PREDICATE, Severity.WARNING, span,
+                "'=' here names the expression '" + name + "' instead of comparing it; the filter uses only the"
+                        + " right-hand side", "write '==' to compare " + name);
     }
 
     public static Diagnostic unsupported(Span span, String what) {

@@ -236,6 +236,13 @@ public final class Lexer {
                 return;
             }
         }
+        if (isIdentPart(at(pos))) { // Kusto names may start with digits: 5Minutebin, 2022MostExploited
+            while (isIdentPart(at(pos))) {
+                pos++;
+            }
+            add(TokenKind.IDENTIFIER, start, null);
+            return;
+        }
         String numberText = text.substring(start, pos);
         if (real) {
             add(TokenKind.REAL, start, Double.parseDouble(numberText));

@@ -57,7 +57,11 @@ final class DynamicValues {
             } else {
                 p.reportPublic(DiagnosticCodes.expected(p.caretSpan(), "a number", p.peek().text()));
             }
-        } else if (t.is(TokenKind.STRING) || t.is(TokenKind.LONG) || t.is(TokenKind.REAL)
+        } else if (t.is(TokenKind.STRING)) {
+            while (p.peek().is(TokenKind.STRING)) {
+                p.next();
+            }
+        } else if (t.is(TokenKind.LONG) || t.is(TokenKind.REAL)
                 || t.is(TokenKind.TIMESPAN) || t.is(TokenKind.TYPED_LITERAL)) {
             p.next();
         } else if (t.is(TokenKind.IDENTIFIER) && p.peek(1).isSymbol("(")) {

@@ -12,6 +12,7 @@ import io.egress.kql.syntax.tree.Expr;
 import io.egress.kql.syntax.tree.LiteralKind;
 import io.egress.kql.syntax.tree.Name;
 import io.egress.kql.syntax.tree.TabularOperator;
+import io.egress.kql.syntax.tree.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,11 +20,13 @@ import java.util.Set;
 /** Scalar expressions, literals, names and pipelines; tabular operators come from the subclass. */
 abstract class ExpressionParser extends ParserCore {
     /** Words that are never a bare name in an expression. */
-    private static final Set<String> RESERVED = Set.of("and", "or", "by", "on", "with", "of", "let", "set",
-            "declare", "string", "int", "long", "real", "bool", "boolean", "double", "decimal", "dynamic", "guid",
-            "datetime", "timespan");
+    private static final Set<String> RESERVED = Set.of("and", "or", "string", "int", "long", "real",
+            "decimal", "dynamic", "datetime", "timespan");
     private static final Set<String> NUMERIC_TYPES = Set.of("int", "long", "real", "double", "decimal", "bool",
             "boolean");
+
+    /** True while parsing a search predicate, where {@code Column:"value"} is allowed. */
+    protected boolean searchPredicate;
 
     ExpressionParser(SourceText source, List<Token> tokens, List<Diagnostic> diagnostics) {
         super(source, tokens, diagnostics);
@@ -108,6 +111,9 @@ abstract class ExpressionParser extends ParserCore {
     private BinaryOp binaryOperatorAt() {
         Token t = peek();
         if (t.kind() == TokenKind.SYMBOL) {
+            if (t.text().equals(":")) {
+                return searchPredicate ? BinaryOp.SEARCH_HAS : null;
+            }
             if (t.text().equals("<>")) {
                 return BinaryOp.NE;
             }
@@ -119,7 +125,12 @@ abstract class ExpressionParser extends ParserCore {
         if (t.text().equals("matches")) {
             return peek(1).isIdentifier("regex") ? BinaryOp.MATCHES_REGEX : null;
         }
-        BinaryOp op = BinaryOp.fromSpelling(t.text());
+        BinaryOp op = switch (t.text()) {
+            case "containscs" -> BinaryOp.CONTAINS_CS;
+            case "notcontains" -> BinaryOp.NOT_CONTAINS;
+            case "notcontainscs" -> BinaryOp.NOT_CONTAINS_CS;
+            default -> BinaryOp.fromSpelling(t.text());
+        };
         return op != null && op.isWord() ? op : null;
     }
 
@@ -156,6 +167,9 @@ abstract class ExpressionParser extends ParserCore {
             int before = pos;
             items.add(parseArgument());
             if (accept(",")) {
+                if (closer.equals("]") && atSymbol("]")) {
+                    return items; // Kusto allows a trailing comma before ']'
+                }
                 continue;
             }
             if (atSymbol(closer) || atEnd() || pos == before) {
@@ -194,10 +208,23 @@ abstract class ExpressionParser extends ParserCore {
 
     protected Expr parsePostfix(Expr expr, int start) {
         while (true) {
-            if (atSymbol(".") && !(expr instanceof Expr.Error)) {
+            if (atSymbol(".") && peek(1).isSymbol("[") && !atBracketNameAt(1)) {
+                next();
+                next();
+                Expr index = parseExpr();
+                expect("]");
+                expr = new Expr.Index(expr, index, spanFrom(start));
+            } else if (atSymbol(".") && !(expr instanceof Expr.Error)) {
                 next();
                 Name member = parseMemberName();
-                expr = new Expr.Member(expr, member, spanFrom(start));
+                if (atSymbol("(") && !member.text().isEmpty()) {
+                    next();
+                    List<Expr> args = parseCommaList(")");
+                    closeParen();
+                    expr = new Expr.MemberCall(expr, member, args, spanFrom(start));
+                } else {
+                    expr = new Expr.Member(expr, member, spanFrom(start));
+                }
             } else if (atSymbol("[") && !peek().spaceBefore() || atSymbol("[") && isIndexable(expr)) {
                 next();
                 Expr index = parseExpr();
@@ -240,7 +267,11 @@ abstract class ExpressionParser extends ParserCore {
     }
 
     protected boolean atBracketName() {
-        return atSymbol("[") && peek(1).is(TokenKind.STRING) && peek(2).isSymbol("]");
+        return atBracketNameAt(0);
+    }
+
+    private boolean atBracketNameAt(int k) {
+        return peek(k).isSymbol("[") && peek(k + 1).is(TokenKind.STRING) && peek(k + 2).isSymbol("]");
     }
 
     /** A plain identifier or an escaped name; reports and returns an empty name when missing. */
@@ -350,7 +381,7 @@ abstract class ExpressionParser extends ParserCore {
         if (word.equals("datatable") && (call || peek(1).isSymbol("["))) {
             return parseDatatable();
         }
-        if (word.equals("externaldata") && (call || peek(1).isSymbol("["))) {
+        if ((word.equals("externaldata") || word.equals("external_data")) && (call || peek(1).isSymbol("["))) {
             return parseExternalData();
         }
         TabularOperator source = call && !word.equals("union") ? null : parseSourceOperator();
@@ -450,6 +481,27 @@ abstract class ExpressionParser extends ParserCore {
 
     /** {@code (key = value, ...)} as in {@code with (format="csv")}; values may be bare names or lists. */
     protected abstract List<io.egress.kql.syntax.tree.Option> parseOptionList();
+
+    /** {@code (*)}, {@code (a:string, *)}: a tabular type. */
+    protected TypeSpec parseTabularType() {
+        int start = peek().start();
+        expect("(");
+        List<ColumnDecl> columns = new ArrayList<>();
+        boolean open = false;
+        while (!atSymbol(")") && !atEnd()) {
+            int before = pos;
+            if (accept("*")) {
+                open = true;
+            } else {
+                columns.add(parseColumnDecl());
+            }
+            if (!accept(",") || pos == before) {
+                break;
+            }
+        }
+        closeParen();
+        return new TypeSpec(null, columns, open, spanFrom(start));
+    }
 
     /** {@code (name:type, ...)}; {@code *} entries are skipped (see {@link #parseTabularType}). */
     protected List<ColumnDecl> parseSchema() {

@@ -28,7 +28,7 @@ final class MakeSeriesParser {
             aggregates.add(new TabularOperator.SeriesAggregate(aggregate, defaultValue, p.spanFrom(aggStart)));
         } while (p.accept(","));
         p.expect("on");
-        Expr axis = p.parseExpr();
+        Expr axis = p.parseUnary();
         Expr from = null;
         Expr to = null;
         Expr step = null;

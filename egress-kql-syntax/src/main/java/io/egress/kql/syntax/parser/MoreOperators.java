@@ -13,6 +13,7 @@ import io.egress.kql.syntax.tree.Name;
 import io.egress.kql.syntax.tree.Option;
 import io.egress.kql.syntax.tree.TabularOperator;
 import io.egress.kql.syntax.tree.TabularOperator.ParsePart;
+import io.egress.kql.syntax.tree.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,11 @@ abstract class MoreOperators extends OperatorParser {
     @Override
     protected TabularOperator parseSourceOperator() {
         Token t = peek();
+        Token after = peek(1);
+        if (after.kind() == TokenKind.END || (after.kind() == TokenKind.SYMBOL && !after.isSymbol("(")
+                && !after.isSymbol("-") && !after.isSymbol("*") && !after.isSymbol("["))) {
+            return null; // a column or variable that happens to be called print/range/search/...
+        }
         return switch (t.text()) {
             case "union" -> parseUnion();
             case "print", "find", "search", "evaluate" -> parseOtherOperator(t);
@@ -81,7 +87,13 @@ abstract class MoreOperators extends OperatorParser {
             case "evaluate": {
                 next();
                 List<Option> options = parseOptions(NO_KEYS);
-                return new TabularOperator.Evaluate(options, parseCall("a plugin call"), spanFrom(start));
+                Expr.Call plugin = parseCall("a plugin call");
+                TypeSpec schema = null;
+                if (atSymbol(":") && peek(1).isSymbol("(")) {
+                    next();
+                    schema = parseTabularType();
+                }
+                return new TabularOperator.Evaluate(options, plugin, schema, spanFrom(start));
             }
             case "invoke":
                 next();
@@ -112,6 +124,9 @@ abstract class MoreOperators extends OperatorParser {
             case "range":
                 next();
                 return parseRange(start);
+            case "scan":
+                next();
+                return parseScan(start);
             default:
                 return null;
         }
@@ -188,7 +203,10 @@ abstract class MoreOperators extends OperatorParser {
     private TabularOperator parseSearch(int start) {
         List<Option> options = parseOptions(Set.of("kind"));
         List<Expr> tables = parseInTables();
+        boolean saved = searchPredicate;
+        searchPredicate = true;
         Expr predicate = parseExpr();
+        searchPredicate = saved;
         return new TabularOperator.Search(options, tables, predicate, spanFrom(start));
     }
 
@@ -295,7 +313,8 @@ abstract class MoreOperators extends OperatorParser {
     private TabularOperator parsePartition(int start) {
         List<Option> options = parseOptions(NO_KEYS);
         expect("by");
-        Expr by = parseExpr();
+        Name byName = parseName("a column name");
+        Expr by = new Expr.NameRef(byName, byName.span());
         Expr subquery;
         if (atSymbol("{")) {
             next();
@@ -314,6 +333,41 @@ abstract class MoreOperators extends OperatorParser {
     private static boolean isOperatorWord(String w) {
         return Set.of("where", "top", "take", "limit", "summarize", "extend", "project", "sort", "order", "count",
                 "distinct", "as", "filter", "mv-expand", "project-away").contains(w);
+    }
+
+    private TabularOperator parseScan(int start) {
+        List<Option> options = parseOptions(Set.of("with_match_id"));
+        List<ColumnDecl> declare = List.of();
+        if (atIdentifier("declare")) {
+            next();
+            declare = parseSchema();
+        }
+        List<TabularOperator.ScanStep> steps = new ArrayList<>();
+        expect("with");
+        if (expect("(")) {
+            while (atIdentifier("step")) {
+                int stepStart = next().start();
+                Name name = parseName("a step name");
+                String output = null;
+                if (atIdentifier("output") && peek(1).isSymbol("=")) {
+                    next();
+                    next();
+                    output = parseName("all, last or none").text();
+                }
+                expect(":");
+                Expr condition = parseExpr();
+                List<Assignment> assignments = List.of();
+                if (accept("=>")) {
+                    assignments = parseAssignments();
+                }
+                steps.add(new TabularOperator.ScanStep(name, output, condition, assignments, spanFrom(stepStart)));
+                if (!accept(";")) {
+                    break;
+                }
+            }
+            closeParen();
+        }
+        return new TabularOperator.Scan(options, declare, steps, spanFrom(start));
     }
 
     private TabularOperator parseRange(int start) {

@@ -39,7 +39,7 @@ abstract class OperatorParser extends ExpressionParser {
         switch (t.text()) {
             case "where", "filter" -> {
                 next();
-                return new TabularOperator.Where(parseExpr(), spanFrom(start));
+                return new TabularOperator.Where(parsePredicate(), spanFrom(start));
             }
             case "extend" -> {
                 next();
@@ -105,11 +105,7 @@ abstract class OperatorParser extends ExpressionParser {
             case "distinct" -> {
                 next();
                 parseOptions(NO_KEYS);
-                List<Expr> columns = new ArrayList<>();
-                do {
-                    columns.add(parseExpr());
-                } while (accept(","));
-                return new TabularOperator.Distinct(columns, spanFrom(start));
+                return new TabularOperator.Distinct(parseAssignments(), spanFrom(start));
             }
             case "count" -> {
                 next();
@@ -144,6 +140,22 @@ abstract class OperatorParser extends ExpressionParser {
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /**
+     * A where predicate. Kusto accepts {@code where a = b} as a named expression (the filter is the value
+     * {@code b}, not a comparison): it becomes a {@link Expr.NamedArg} with a warning.
+     */
+    protected Expr parsePredicate() {
+        int start = peek().start();
+        Expr expr = parseExpr();
+        if (atSymbol("=") && expr instanceof Expr.NameRef ref) {
+            Token eq = next();
+            Expr value = parseExpr();
+            diagnostics.add(DiagnosticCodes.assignmentInPredicate(eq.span(), ref.name().text()));
+            return new Expr.NamedArg(ref.name(), value, spanFrom(start));
+        }
+        return expr;
+    }
 
     /** {@code key=value} options whose key is in {@code keys} or starts with {@code hint.}. */
     protected List<Option> parseOptions(Set<String> keys) {

@@ -150,22 +150,7 @@ final class ScriptParser extends MoreOperators {
         if (!atSymbol("(")) {
             return TypeSpec.scalar(parseTypeName(), spanFrom(start));
         }
-        next();
-        List<ColumnDecl> columns = new ArrayList<>();
-        boolean open = false;
-        while (!atSymbol(")") && !atEnd()) {
-            int before = pos;
-            if (accept("*")) {
-                open = true;
-            } else {
-                columns.add(parseColumnDecl());
-            }
-            if (!accept(",") || pos == before) {
-                break;
-            }
-        }
-        closeParen();
-        return new TypeSpec(null, columns, open, spanFrom(start));
+        return parseTabularType();
     }
 
     private Statement.Block parseBlock() {

@@ -30,7 +30,8 @@ final class TypedLiterals {
         }
         if (t.kind() == TokenKind.LONG || t.kind() == TokenKind.REAL) {
             p.next();
-            result = number(p, type, sign + t.text(), keyword, innerStart);
+            String text = t.text().startsWith("0x") || t.text().startsWith("0X") ? String.valueOf(t.value()) : t.text();
+            result = number(p, type, sign + text, keyword, innerStart);
         } else if (t.kind() == TokenKind.IDENTIFIER && (type.equals("real") || type.equals("double"))
                 && (t.text().equals("nan") || t.text().equals("inf"))) {
             p.next();

@@ -22,6 +22,8 @@ public enum BinaryOp {
     MATCHES_REGEX("matches regex", 3),
     IN("in", 3), NOT_IN("!in", 3), IN_CI("in~", 3), NOT_IN_CI("!in~", 3),
     HAS_ANY("has_any", 3), HAS_ALL("has_all", 3),
+    /** {@code Column:"term"} inside a search predicate (a has-match on that column). */
+    SEARCH_HAS(":", 3),
     PLUS("+", 4), MINUS("-", 4),
     MUL("*", 5), DIV("/", 5), MOD("%", 5);
 
@@ -56,7 +58,7 @@ public enum BinaryOp {
 
     /** Word operators such as {@code has} or {@code matches regex} (as opposed to symbols). */
     public boolean isWord() {
-        return Character.isLetter(spelling.charAt(spelling.charAt(0) == '!' ? 1 : 0));
+        return spelling.length() > 1 && Character.isLetter(spelling.charAt(spelling.charAt(0) == '!' ? 1 : 0));
     }
 
     public static BinaryOp fromSpelling(String spelling) {

@@ -52,6 +52,13 @@ public sealed interface Expr extends SyntaxNode {
     record Member(Expr target, Name member, Span span) implements Expr {
     }
 
+    /** {@code target.method(args)}, as in {@code database("Db").MyFunction(1)}. */
+    record MemberCall(Expr target, Name method, List<Expr> args, Span span) implements Expr {
+        public MemberCall {
+            args = List.copyOf(args);
+        }
+    }
+
     /** {@code target[index]}. */
     record Index(Expr target, Expr index, Span span) implements Expr {
     }

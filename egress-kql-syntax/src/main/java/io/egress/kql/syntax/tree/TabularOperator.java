@@ -108,8 +108,8 @@ public sealed interface TabularOperator extends SyntaxNode {
     record Take(Expr count, Span span) implements TabularOperator {
     }
 
-    /** {@code distinct cols} / {@code distinct *}. */
-    record Distinct(List<Expr> columns, Span span) implements TabularOperator {
+    /** {@code distinct cols} / {@code distinct *}; columns may be named ({@code distinct a = tolower(b)}). */
+    record Distinct(List<Assignment> columns, Span span) implements TabularOperator {
         public Distinct {
             columns = List.copyOf(columns);
         }
@@ -252,8 +252,9 @@ public sealed interface TabularOperator extends SyntaxNode {
     record SeriesAggregate(Assignment aggregate, Expr defaultValue, Span span) implements SyntaxNode {
     }
 
-    /** {@code evaluate [hints] plugin(args)}. */
-    record Evaluate(List<Option> options, Expr.Call plugin, Span span) implements TabularOperator {
+    /** {@code evaluate [hints] plugin(args) [: (output schema)]}; outputSchema may be null. */
+    record Evaluate(List<Option> options, Expr.Call plugin, TypeSpec outputSchema, Span span)
+            implements TabularOperator {
         public Evaluate {
             options = List.copyOf(options);
         }
@@ -299,6 +300,24 @@ public sealed interface TabularOperator extends SyntaxNode {
     record Partition(List<Option> options, Expr by, Expr subquery, Span span) implements TabularOperator {
         public Partition {
             options = List.copyOf(options);
+        }
+    }
+
+    /** {@code scan [with_match_id=Id] [declare (cols)] with (step ...; ...)}. */
+    record Scan(List<Option> options, List<ColumnDecl> declare, List<ScanStep> steps, Span span)
+            implements TabularOperator {
+        public Scan {
+            options = List.copyOf(options);
+            declare = List.copyOf(declare);
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** {@code step Name [output=all|last|none]: condition [=> col = value, ...]}; output may be null. */
+    record ScanStep(Name name, String output, Expr condition, List<Assignment> assignments, Span span)
+            implements SyntaxNode {
+        public ScanStep {
+            assignments = List.copyOf(assignments);
         }
     }
 
