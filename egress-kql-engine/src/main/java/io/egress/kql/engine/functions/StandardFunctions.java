@@ -3,7 +3,10 @@ package io.egress.kql.engine.functions;
 import io.egress.kql.engine.functions.aggregates.AggregateFunctions;
 import io.egress.kql.engine.functions.convert.ConversionFunctions;
 import io.egress.kql.engine.functions.datetime.DateTimeFunctions;
+import io.egress.kql.engine.functions.dynamic.DynamicFunctions;
 import io.egress.kql.engine.functions.general.GeneralFunctions;
+import io.egress.kql.engine.functions.general.HashFunctions;
+import io.egress.kql.engine.functions.ip.IpFunctions;
 import io.egress.kql.engine.functions.math.MathFunctions;
 import io.egress.kql.engine.functions.operators.StandardOperators;
 import io.egress.kql.engine.functions.strings.StringFunctions;
@@ -27,6 +30,9 @@ public final class StandardFunctions {
         StringFunctions.register(b);
         DateTimeFunctions.register(b);
         MathFunctions.register(b);
+        HashFunctions.register(b);
+        DynamicFunctions.register(b);
+        IpFunctions.register(b);
         AggregateFunctions.register(b);
         return b.build(StandardOperators.INSTANCE);
     }
