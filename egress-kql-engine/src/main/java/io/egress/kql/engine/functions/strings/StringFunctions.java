@@ -10,6 +10,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.egress.data.ScalarType;
 import io.egress.kql.engine.functions.BindResult;
+import io.egress.kql.engine.functions.operators.Regexes;
 import io.egress.kql.engine.functions.support.Args;
 import io.egress.kql.engine.functions.support.Fn;
 import io.egress.kql.engine.functions.support.MapRegistry;
@@ -359,13 +360,18 @@ public final class StringFunctions {
         if (start < 0) {
             start = Math.max(0, s.length() + start);
         }
-        if (start > s.length() || occurrence <= 0) {
+        if (length < -1 || occurrence < 0) {
+            return null; // docs: null for length < -1 or occurrence < 0
+        }
+        if (start > s.length() || occurrence == 0) {
             return -1L;
         }
-        int limit = length < 0 ? s.length() : (int) Math.min(s.length(), start + length);
+        // Each occurrence is searched in a window of `length` characters from where the last one
+        // started + 1 (this reproduces the docs examples idx2, idx3 and idx8).
         int from = (int) start;
         int at = -1;
         for (long k = 0; k < occurrence; k++) {
+            int limit = length < 0 ? s.length() : (int) Math.min(s.length(), from + length);
             at = s.indexOf(lookup, from);
             if (at < 0 || at + lookup.length() > limit) {
                 return -1L;
@@ -380,39 +386,41 @@ public final class StringFunctions {
         if (err != null) {
             return BindResult.error(err);
         }
-        boolean regex = t.size() == 3 && "regex".equals(Values.str(Args.constant(c, 2)));
-        if (regex) {
-            BindResult<Args.RegexArg> re = Args.regex(c, 1);
+        Object kind = Args.constant(c, 2);
+        if (t.size() == 3 && (kind == null || "regex".equals(Values.str(kind)))) {
+            BindResult<Args.RegexArg> re = kind == null ? BindResult.bound(a -> Regexes.cached(Values.text(a[1]))) : Args.regex(c, 1);
             if (re instanceof BindResult.Error) {
                 return Args.error(re);
             }
             Args.RegexArg r = Args.value(re);
-            return BindResult.bound(Fn.pure(LONG, a -> {
-                Pattern p = r.get(a);
-                if (p == null) {
-                    return null;
-                }
-                Matcher m = p.matcher(Values.text(a[0]));
-                long n = 0;
-                while (m.find()) {
-                    n++;
-                }
-                return n;
-            }));
+            return BindResult.bound(Fn.pure(LONG, a -> "regex".equals(Values.str(a[2])) ? countRegex(r.get(a), Values.text(a[0]))
+                    : countPlain(Values.text(a[0]), Values.str(a[1]))));
         }
-        // "normal" counts overlapping occurrences (docs: countof("aaa", "aa") == 2).
-        return BindResult.bound(Fn.pure(LONG, a -> {
-            String s = Values.text(a[0]);
-            String needle = Values.str(a[1]);
-            if (needle.isEmpty()) {
-                return 0L;
-            }
-            long n = 0;
-            for (int at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
-                n++;
-            }
-            return n;
-        }));
+        return BindResult.bound(Fn.pure(LONG, a -> countPlain(Values.text(a[0]), Values.str(a[1]))));
+    }
+
+    private static Long countRegex(Pattern p, String s) {
+        if (p == null) {
+            return null;
+        }
+        Matcher m = p.matcher(s);
+        long n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** "normal" counts overlapping occurrences (docs: countof("aaaa", "aa") == 3). */
+    private static long countPlain(String s, String needle) {
+        if (needle.isEmpty()) {
+            return 0L;
+        }
+        long n = 0;
+        for (int at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
+            n++;
+        }
+        return n;
     }
 
     static String base64Decode(String s) {
