@@ -83,11 +83,13 @@ final class Literals {
     static final Object NULL = new Object();
 
     static Optional<Instant> dateTime(String text) {
-        return ValueConverter.parseDateTime(text); // SWITCH: KqlDateTimes.parse once functions lands
+        Optional<Instant> parsed = io.egress.kql.engine.functions.datetime.KqlDateTimes.parse(text);
+        return parsed.isPresent() ? parsed : ValueConverter.parseDateTime(text);
     }
 
     static Optional<Duration> timespan(String text) {
-        return ValueConverter.parseTimespan(text); // SWITCH: KqlTimespans.parse once functions lands
+        Optional<Duration> parsed = io.egress.kql.engine.functions.datetime.KqlTimespans.parse(text);
+        return parsed.isPresent() ? parsed : ValueConverter.parseTimespan(text);
     }
 
     /** A {@code dynamic(...)} body (lenient JSON, single quotes allowed); {@code null} gives Java null. */

@@ -10,7 +10,7 @@ final class Names {
     /** Functions whose result takes the name of their first argument ({@code bin(Timestamp, 1h)} → Timestamp). */
     private static final Set<String> NAME_PRESERVING = Set.of("tostring", "toint", "tolong", "todouble", "toreal",
             "todatetime", "totimespan", "tobool", "toboolean", "todynamic", "toobject", "toguid", "todecimal",
-            "bin", "floor", "bin_at", "parse_json", "todouble");
+            "bin", "floor", "bin_at", "parse_json");
     private static final Map<String, String> AGGREGATE_PREFIX = Map.ofEntries(
             Map.entry("make_set", "set_"), Map.entry("makeset", "set_"), Map.entry("make_set_if", "set_"),
             Map.entry("make_list", "list_"), Map.entry("makelist", "list_"), Map.entry("make_list_if", "list_"),
