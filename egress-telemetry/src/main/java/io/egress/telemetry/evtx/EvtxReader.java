@@ -79,18 +79,25 @@ public final class EvtxReader implements TelemetryReader {
             report(sink, file, headerLength, "file ends inside its 4096-byte header");
             return;
         }
+        int listedChunks = Le.u16(header, 42, header.length);
         ChunkDecoder decoder = new ChunkDecoder(file, sink, trimStrings);
         long offset = FILE_HEADER_SIZE;
+        int chunks = 0;
         while (true) {
             int length = in.readNBytes(decoder.buffer(), 0, ChunkDecoder.CHUNK_SIZE);
             if (length == 0) {
-                return;
+                break;
             }
             decoder.decode(length, offset);
             offset += length;
+            chunks++;
             if (length < ChunkDecoder.CHUNK_SIZE) {
-                return;
+                break;
             }
+        }
+        if (chunks < listedChunks) {
+            report(sink, file, offset, "file ends after " + chunks + " of the " + listedChunks
+                    + " chunks its header lists");
         }
     }
 
