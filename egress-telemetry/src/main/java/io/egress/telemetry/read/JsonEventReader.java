@@ -33,6 +33,9 @@ public final class JsonEventReader implements TelemetryReader {
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private static final com.fasterxml.jackson.databind.ObjectReader ELEMENT_READER =
+            MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final String format;
     private final Predicate<String> accept;
 
@@ -156,7 +159,7 @@ public final class JsonEventReader implements TelemetryReader {
 
     private static void element(JsonParser parser, String file, EventSink sink, JsonRecords records) throws IOException {
         SourceLocation location = where(file, parser.currentTokenLocation());
-        JsonNode node = MAPPER.readTree(parser);
+        JsonNode node = ELEMENT_READER.readValue(parser);
         try {
             records.convert(node, location);
         } catch (RecordException e) {
