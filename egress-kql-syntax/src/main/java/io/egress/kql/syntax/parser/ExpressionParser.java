@@ -186,9 +186,10 @@ abstract class ExpressionParser extends ParserCore {
     /** A function argument or list item: {@code name = value}, {@code *}, or a pipeline. */
     protected Expr parseArgument() {
         Token t = peek();
-        if (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("=")) {
+        boolean bracketed = atBracketName() && peek(3).isSymbol("=");
+        if (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("=") || bracketed) {
             int start = t.start();
-            Name name = new Name(next().text(), t.span());
+            Name name = bracketed ? parseBracketName() : new Name(next().text(), t.span());
             next();
             Expr value = parsePipeline();
             return new Expr.NamedArg(name, value, spanFrom(start));
@@ -319,8 +320,10 @@ abstract class ExpressionParser extends ParserCore {
     protected Expr missing() {
         Token t = peek();
         if (atTerminator()) {
-            report(DiagnosticCodes.missingExpression(caretSpan(), t.text()));
-            return new Expr.Error(new Span(t.start(), 0));
+            // like Kusto: right after the last token, so "x == " points just after "=="
+            Span at = new Span(pos == 0 ? t.start() : lastEnd(), 0);
+            report(DiagnosticCodes.missingExpression(at, t.text()));
+            return new Expr.Error(at);
         }
         next();
         if (t.kind() != TokenKind.BAD) {
