@@ -255,17 +255,22 @@ public final class SyntaxPrinter {
     }
 
     void quote(String value) {
-        out.append('"');
+        quote(value, '"');
+    }
+
+    private void quote(String value, char delimiter) {
+        out.append(delimiter);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
-                case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u0085') {
+                    if (c == delimiter) {
+                        out.append('\\').append(c);
+                    } else if (c < 0x20 || c == '\u2028' || c == '\u0085' || c == '\u2029') {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -273,7 +278,7 @@ public final class SyntaxPrinter {
                 }
             }
         }
-        out.append('"');
+        out.append(delimiter);
     }
 
     /** A name, escaped as ['...'] unless it is a plain identifier that is not a keyword. */
@@ -295,19 +300,9 @@ public final class SyntaxPrinter {
     }
 
     private void escapedName(String text) {
-        out.append("['");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '\\') {
-                out.append('\\');
-            }
-            if (c == '\n') {
-                out.append("\\n");
-            } else {
-                out.append(c);
-            }
-        }
-        out.append("']");
+        out.append('[');
+        quote(text, '\'');
+        out.append(']');
     }
 
     /** A column pattern such as {@code Account*}: raw when it is made of name characters and stars. */
