@@ -98,17 +98,18 @@ abstract class ExpressionParser extends ParserCore {
             if (op == null || op.precedence() < minPrecedence) {
                 return left;
             }
-            next();
-            if (op == BinaryOp.MATCHES_REGEX) {
-                next();
-            }
+            consumeOperator(op);
             Expr right = op.takesList() ? parseListOperand() : parseBinary(op.precedence() + 1);
             left = new Expr.Binary(op, left, right, spanFrom(start));
         }
     }
 
-    /** The binary operator at the current token, or null. */
+    /** The binary operator at the current token, or null; reports (and accepts) AND, OR, &&, ||. */
     private BinaryOp binaryOperatorAt() {
+        BinaryOp misspelled = misspelledOperatorAt();
+        if (misspelled != null) {
+            return misspelled;
+        }
         Token t = peek();
         if (t.kind() == TokenKind.SYMBOL) {
             if (t.text().equals(":")) {
@@ -132,6 +133,50 @@ abstract class ExpressionParser extends ParserCore {
             default -> BinaryOp.fromSpelling(t.text());
         };
         return op != null && op.isWord() ? op : null;
+    }
+
+    private BinaryOp misspelledOperatorAt() {
+        Token t = peek();
+        String word = t.text();
+        BinaryOp op = null;
+        if (t.kind() == TokenKind.IDENTIFIER && (word.equals("AND") || word.equals("And"))) {
+            op = BinaryOp.AND;
+        } else if (t.kind() == TokenKind.IDENTIFIER && (word.equals("OR") || word.equals("Or"))) {
+            op = BinaryOp.OR;
+        } else if (t.isSymbol("&&")) {
+            op = BinaryOp.AND;
+        } else if (t.isSymbol("|") && peek(1).isSymbol("|") && !peek(1).spaceBefore()) {
+            op = BinaryOp.OR;
+            word = "||";
+        }
+        if (op == null || !startsOperand(op == BinaryOp.OR && word.equals("||") ? 2 : 1)) {
+            return null;
+        }
+        return op;
+    }
+
+    /** Consumes the operator token(s) at the current position, reporting a misspelled one. */
+    private void consumeOperator(BinaryOp op) {
+        Token t = peek();
+        if (misspelledOperatorAt() != null) {
+            boolean doubleBar = t.isSymbol("|");
+            Span span = doubleBar ? Span.of(t.start(), peek(1).end()) : t.span();
+            report(DiagnosticCodes.wrongOperatorSpelling(span, doubleBar ? "||" : t.text(), op.spelling()));
+            if (doubleBar) {
+                next();
+            }
+        }
+        next();
+        if (op == BinaryOp.MATCHES_REGEX) {
+            next();
+        }
+    }
+
+    /** Whether the token {@code ahead} positions away can start an operand. */
+    private boolean startsOperand(int ahead) {
+        Token t = peek(ahead);
+        return t.kind() != TokenKind.END && !t.isSymbol("|") && !t.isSymbol(")") && !t.isSymbol(";")
+                && !t.isSymbol(",") && !t.isSymbol("]") && !t.isSymbol("}");
     }
 
     private Expr parseBetween(Expr value, int start) {

@@ -46,6 +46,11 @@ class ParseErrorTest {
                 Arguments.of("print 1;;print 2", "KQL101", "1:9"),
                 // lexical
                 Arguments.of("#comment\nT", "KQL104", "1:1"),
+                // operators spelled as in other languages: reported, then parsed as meant
+                Arguments.of("T | where a == 1 AND b == 2", "KQL113", "1:18"),
+                Arguments.of("T | where a == 1 && b == 2", "KQL113", "1:18"),
+                Arguments.of("T\n| where a == 1 || b == 2", "KQL113", "2:16"),
+                Arguments.of("T | summarise count()", "KQL108", "1:5"),
                 Arguments.of("T | where x == \"a\\d\"", "KQL105", "1:18"),
                 Arguments.of("T | where x has_any ([\"a\", \"b\"])", "KQL110", "1:22"),
                 Arguments.of("T | join kind=inner (U) x", "KQL103", "1:25"),
@@ -69,6 +74,21 @@ class ParseErrorTest {
                 .containsExactly("2:13", "3:17", "4:23");
         assertThat(r.script().queries()).hasSize(1);
         assertThat(io.egress.kql.syntax.print.SyntaxPrinter.print(r.script())).contains("take 10");
+    }
+
+    @Test
+    void misspelledOperatorsHaveHintsAndFixes() {
+        String text = "T | where a == 1 AND b == 2 || c == 3 | summarise count()";
+        ParseResult r = KqlParser.parse(text);
+        assertThat(r.errors()).extracting(Diagnostic::hint).containsExactly(
+                "write 'and' (KQL operators are lower case words)",
+                "write 'or' (KQL operators are lower case words)",
+                "did you mean 'summarize'?");
+        assertThat(Diagnostic.applyFixes(text, r.diagnostics()))
+                .isEqualTo("T | where a == 1 and b == 2 or c == 3 | summarise count()");
+        var where = (io.egress.kql.syntax.tree.TabularOperator.Where) ((io.egress.kql.syntax.tree.Expr.Pipe)
+                ((io.egress.kql.syntax.tree.Expr.Pipe) r.script().queries().get(0).expr()).source()).op();
+        assertThat(io.egress.kql.syntax.print.SyntaxPrinter.print(where)).isEqualTo("where a == 1 and b == 2 or c == 3");
     }
 
     @Test
