@@ -12,13 +12,12 @@ import io.egress.kql.syntax.tree.Expr;
 import io.egress.kql.syntax.tree.LiteralKind;
 import io.egress.kql.syntax.tree.Name;
 import io.egress.kql.syntax.tree.TabularOperator;
-import io.egress.kql.syntax.tree.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** Scalar expressions, literals, names and pipelines; tabular operators come from the subclass. */
-abstract class ExpressionParser extends ParserCore {
+abstract class ExpressionParser extends NameParser {
     /** Words that are never a bare name in an expression. */
     private static final Set<String> RESERVED = Set.of("and", "or", "string", "int", "long", "real",
             "decimal", "dynamic", "datetime", "timespan");
@@ -69,14 +68,6 @@ abstract class ExpressionParser extends ParserCore {
         }
         closeParen();
         return expr;
-    }
-
-    protected void closeParen() {
-        if (!atSymbol(")")) {
-            report(DiagnosticCodes.expected(caretSpan(), "')'", peek().text()));
-            skipUntil(")");
-        }
-        accept(")");
     }
 
     // ---- scalar expressions ------------------------------------------------------------------
@@ -304,36 +295,6 @@ abstract class ExpressionParser extends ParserCore {
         return new Name("", new Span(t.start(), 0));
     }
 
-    /** {@code ['name']} or {@code ["name"]}. */
-    protected Name parseBracketName() {
-        int start = next().start();
-        Token s = next();
-        next();
-        return new Name((String) s.value(), Span.of(start, lastEnd()));
-    }
-
-    protected boolean atBracketName() {
-        return atBracketNameAt(0);
-    }
-
-    private boolean atBracketNameAt(int k) {
-        return peek(k).isSymbol("[") && peek(k + 1).is(TokenKind.STRING) && peek(k + 2).isSymbol("]");
-    }
-
-    /** A plain identifier or an escaped name; reports and returns an empty name when missing. */
-    protected Name parseName(String what) {
-        Token t = peek();
-        if (t.kind() == TokenKind.IDENTIFIER) {
-            next();
-            return new Name(t.text(), t.span());
-        }
-        if (atBracketName()) {
-            return parseBracketName();
-        }
-        report(DiagnosticCodes.expected(caretSpan(), what, t.text()));
-        return new Name("", new Span(t.start(), 0));
-    }
-
     protected Expr parsePrimary() {
         Token t = peek();
         switch (t.kind()) {
@@ -529,72 +490,6 @@ abstract class ExpressionParser extends ParserCore {
 
     /** {@code (key = value, ...)} as in {@code with (format="csv")}; values may be bare names or lists. */
     protected abstract List<io.egress.kql.syntax.tree.Option> parseOptionList();
-
-    /** {@code (*)}, {@code (a:string, *)}: a tabular type. */
-    protected TypeSpec parseTabularType() {
-        int start = peek().start();
-        expect("(");
-        List<ColumnDecl> columns = new ArrayList<>();
-        boolean open = false;
-        while (!atSymbol(")") && !atEnd()) {
-            int before = pos;
-            if (accept("*")) {
-                open = true;
-            } else {
-                columns.add(parseColumnDecl());
-            }
-            if (!accept(",") || pos == before) {
-                break;
-            }
-        }
-        closeParen();
-        return new TypeSpec(null, columns, open, spanFrom(start));
-    }
-
-    /** {@code (name:type, ...)}; {@code *} entries are skipped (see {@link #parseTabularType}). */
-    protected List<ColumnDecl> parseSchema() {
-        List<ColumnDecl> columns = new ArrayList<>();
-        if (!expect("(")) {
-            return columns;
-        }
-        while (!atSymbol(")") && !atEnd()) {
-            int before = pos;
-            if (atSymbol("*")) {
-                next();
-            } else {
-                columns.add(parseColumnDecl());
-            }
-            if (!accept(",")) {
-                break;
-            }
-            if (pos == before) {
-                break;
-            }
-        }
-        closeParen();
-        return columns;
-    }
-
-    protected ColumnDecl parseColumnDecl() {
-        int start = peek().start();
-        Name name = parseName("a column name");
-        String type = "string";
-        if (expect(":")) {
-            type = parseTypeName();
-        }
-        return new ColumnDecl(name, type, spanFrom(start));
-    }
-
-    /** A scalar type name ({@code string}, {@code long}, ...). */
-    protected String parseTypeName() {
-        Token t = peek();
-        if (t.kind() == TokenKind.IDENTIFIER) {
-            next();
-            return t.text();
-        }
-        report(DiagnosticCodes.expected(caretSpan(), "a type name", t.text()));
-        return "";
-    }
 
     /** Used by helpers in this package. */
     void reportPublic(Diagnostic d) {
