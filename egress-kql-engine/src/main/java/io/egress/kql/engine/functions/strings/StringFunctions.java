@@ -123,7 +123,8 @@ public final class StringFunctions {
         b.add(Fn.simple("url_encode", STRING, 1, 1, a -> Urls.encode(Values.str(a[0])), "url_encode(string) -> string"));
         b.add(Fn.simple("url_encode_component", STRING, 1, 1, a -> Urls.encode(Values.str(a[0])), "url_encode_component(string) -> string"));
         b.add(Fn.simple("url_decode", STRING, 1, 1, a -> Urls.decode(Values.str(a[0])), "url_decode(string) -> string"));
-        b.add(Fn.simple("parse_url", DYNAMIC, 1, 1, a -> Urls.parseUrl(Values.str(a[0])), "parse_url(string) -> dynamic"));
+        Fn parseUrl = Fn.simple("parse_url", DYNAMIC, 1, 1, a -> Urls.parseUrl(Values.str(a[0])), "parse_url(string) -> dynamic");
+        b.add(parseUrl).alias("parseurl", parseUrl);
         b.add(Fn.simple("parse_path", DYNAMIC, 1, 1, a -> Paths.parsePath(Values.str(a[0])), "parse_path(string) -> dynamic"));
         b.add(Fn.simple("parse_command_line", DYNAMIC, 1, 2, a -> Paths.parseCommandLine(Values.str(a[0])),
                 "parse_command_line(string, string parser = \"windows\") -> dynamic"));
