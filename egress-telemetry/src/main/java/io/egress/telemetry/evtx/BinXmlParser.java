@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class BinXmlParser {
     static final int MAX_ELEMENT_DEPTH = 64;
-    static final int MAX_NESTING = 12;
+    static final int MAX_NESTING = 8;
 
     private static final int EOF = 0x00;
     private static final int OPEN_START = 0x01;
