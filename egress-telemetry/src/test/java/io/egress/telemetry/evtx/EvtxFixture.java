@@ -32,6 +32,16 @@ final class EvtxFixture {
     private EvtxFixture() {
     }
 
+    /** 2025-01-01T12:00:00.1234567Z as a FILETIME. */
+    static final long FILETIME_2025 = 133_802_064_001_234_567L;
+
+    /** A Sysmon-like sample event, varied by {@code i}. */
+    static EvtxFixture.Event sample(int i) {
+        byte[] guid = {0x2b, 0x1e, 0x52, (byte) 0x8e, 0x26, 0x7c, 0x01, 0x00, 0x41, 0x7f, (byte) 0x9c, (byte) 0x8e, 0x26, 0x7c, (byte) 0xdb, 0x01};
+        return new EvtxFixture.Event("Microsoft-Windows-Sysmon", 1 + i, FILETIME_2025 + i, "host-" + i,
+                i % 2 == 0 ? guid : null, "cmd.exe /c echo " + i, 0x104be4L + i, new int[] {18}, List.of("x", "y" + i));
+    }
+
     static byte[] file(List<List<Event>> chunks) {
         List<byte[]> written = new ArrayList<>();
         long recordId = 1;

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Corrupt records and chunks are reported where they are, and the read goes on. */
 class EvtxRobustnessTest {
     private static final byte[] FILE = EvtxFixture.file(List.of(
-            List.of(EvtxRoundTripTest.sample(0), EvtxRoundTripTest.sample(1), EvtxRoundTripTest.sample(2)),
-            List.of(EvtxRoundTripTest.sample(3))));
+            List.of(EvtxFixture.sample(0), EvtxFixture.sample(1), EvtxFixture.sample(2)),
+            List.of(EvtxFixture.sample(3))));
     private static final List<RawEvent> INTACT = CollectingSink.read(FILE, "f").events;
 
     @Test

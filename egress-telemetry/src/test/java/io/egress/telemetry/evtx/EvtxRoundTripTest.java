@@ -18,17 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** Events written with {@link EvtxFixture} read back field for field. */
 class EvtxRoundTripTest {
-    static final long FILETIME_2025 = 133_802_064_001_234_567L;
-
-    static EvtxFixture.Event sample(int i) {
-        byte[] guid = {0x2b, 0x1e, 0x52, (byte) 0x8e, 0x26, 0x7c, 0x01, 0x00, 0x41, 0x7f, (byte) 0x9c, (byte) 0x8e, 0x26, 0x7c, (byte) 0xdb, 0x01};
-        return new EvtxFixture.Event("Microsoft-Windows-Sysmon", 1 + i, FILETIME_2025 + i, "host-" + i,
-                i % 2 == 0 ? guid : null, "cmd.exe /c echo " + i, 0x104be4L + i, new int[] {18}, List.of("x", "y" + i));
-    }
-
     @Test
     void readsEveryValueOfEveryRecord() {
-        byte[] file = EvtxFixture.file(List.of(List.of(sample(0), sample(1), sample(2))));
+        byte[] file = EvtxFixture.file(List.of(List.of(EvtxFixture.sample(0), EvtxFixture.sample(1), EvtxFixture.sample(2))));
         CollectingSink sink = CollectingSink.read(file, "fixture.evtx");
         assertThat(sink.problems).isEmpty();
         assertThat(sink.events).hasSize(3);
@@ -37,7 +29,7 @@ class EvtxRoundTripTest {
         assertThat(first.provider()).isEqualTo("Microsoft-Windows-Sysmon");
         assertThat(first.eventId()).isEqualTo(1);
         assertThat(first.host()).isEqualTo("host-0");
-        assertThat(first.time()).isEqualTo(ValueDecoder.fileTime(FILETIME_2025));
+        assertThat(first.time()).isEqualTo(ValueDecoder.fileTime(EvtxFixture.FILETIME_2025));
         assertThat(first.time()).isEqualTo(Instant.parse("2025-01-01T12:00:00.1234567Z"));
         assertThat(first.location().file()).isEqualTo("fixture.evtx");
         assertThat(first.location().offset()).isEqualTo(4096 + 512);
@@ -59,8 +51,8 @@ class EvtxRoundTripTest {
 
     @Test
     void readsEveryChunkAndTrimsOnlyWhenAsked() {
-        EvtxFixture.Event padded = new EvtxFixture.Event("P", 7, FILETIME_2025, "h", null, "  spaced  ", 0, new int[] {}, List.of());
-        byte[] file = EvtxFixture.file(List.of(List.of(sample(0)), List.of(padded), List.of()));
+        EvtxFixture.Event padded = new EvtxFixture.Event("P", 7, EvtxFixture.FILETIME_2025, "h", null, "  spaced  ", 0, new int[] {}, List.of());
+        byte[] file = EvtxFixture.file(List.of(List.of(EvtxFixture.sample(0)), List.of(padded), List.of()));
         CollectingSink trimmed = CollectingSink.read(file, "f");
         assertThat(trimmed.problems).isEmpty();
         assertThat(trimmed.events).extracting(RawEvent::eventId).containsExactly(1, 7);
@@ -77,7 +69,7 @@ class EvtxRoundTripTest {
     @Test
     void acceptsOnlyTheFileSignature() {
         EvtxReader reader = new EvtxReader();
-        byte[] file = EvtxFixture.file(List.of(List.of(sample(0))));
+        byte[] file = EvtxFixture.file(List.of(List.of(EvtxFixture.sample(0))));
         assertThat(reader.format()).isEqualTo("evtx");
         assertThat(reader.accepts(file, file.length)).isTrue();
         assertThat(reader.accepts(file, 4)).isFalse();
