@@ -271,7 +271,7 @@ final class BinXmlParser {
             values[i] = ValueDecoder.decode(chunk, pos, sizes[i], types[i], nesting);
             pos += sizes[i];
         }
-        return TemplateInstantiator.instantiate(template, values);
+        return TemplateInstantiator.instantiate(template, values, chunk);
     }
 
     /** A name offset; the name itself follows inline when the offset points here. */

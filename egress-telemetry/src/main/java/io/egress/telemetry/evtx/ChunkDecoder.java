@@ -111,6 +111,7 @@ final class ChunkDecoder {
     private void record(int pos, int size, long fileOffset) {
         SourceLocation location = SourceLocation.offset(file, fileOffset + pos);
         List<XmlNode> nodes;
+        chunk.startRecord();
         try {
             nodes = new BinXmlParser(chunk, pos + 24, pos + size - 4, 0, false).parseFragments();
         } catch (EvtxFormatException e) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * attributes (a bare {@code <Correlation/>}) maps to an empty string.
  *
  * <p>{@code data} holds EventData's {@code <Data Name="n">} values under {@code n}; unnamed Data
- * elements are named {@code Data}, {@code Data1}, {@code Data2}, ... in order; other EventData
+ * elements all go under {@code Data} (one value: a string; several: a list in order, as evtx_dump groups
+ * them, so a Sigma {@code Data|contains} sees every one); other EventData
  * children (e.g. {@code <Binary>}) under their element name. Without EventData, the leaf elements of
  * UserData's child are used, under their element names. Values are strings; an array value is a
  * {@code List<String>}; a name seen twice collects its values in a list. Attributes of the EventData
@@ -95,7 +96,6 @@ final class EventMapper {
     }
 
     private static void eventData(XmlNode.Element section, Map<String, Object> data) {
-        int unnamed = 0;
         for (XmlNode node : section.content()) {
             if (!(node instanceof XmlNode.Element)) {
                 continue;
@@ -109,11 +109,9 @@ final class EventMapper {
                         name = text(value(attribute.value()));
                     }
                 }
-                if (name == null) {
-                    name = unnamed == 0 ? "Data" : "Data" + unnamed;
-                    unnamed++;
+                if (name != null) {
+                    key = name;
                 }
-                key = name;
             }
             put(data, key, value(element.content()));
         }

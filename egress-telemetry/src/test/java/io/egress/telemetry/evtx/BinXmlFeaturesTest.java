@@ -60,8 +60,8 @@ class BinXmlFeaturesTest {
                 .element("Data", "first").element("Data", "second").element("Data", "third")
                 .element("Binary", "0A0B")
                 .end()));
-        assertThat(e.data()).containsExactly(Map.entry("Data", "first"), Map.entry("Data1", "second"),
-                Map.entry("Data2", "third"), Map.entry("Binary", "0A0B"));
+        assertThat(e.data()).containsExactly(Map.entry("Data", List.of("first", "second", "third")),
+                Map.entry("Binary", "0A0B"));
     }
 
     @Test

@@ -95,6 +95,30 @@ class EvtxRobustnessTest {
         assertThat(sink.problems).extracting(Malformed::toString).containsExactly("x.xml@0x0: not an EVTX file: no ElfFile signature");
     }
 
+    @Test
+    void aRecordThatExpandsATemplateThousandsOfTimesFailsFast() {
+        ChunkWriter chunk = new ChunkWriter(1);
+        chunk.record(0, w -> {
+            w.fragmentHeader();
+            for (int i = 0; i < 3500; i++) {
+                w.templateInstance("wide", d -> {
+                    d.fragmentHeader().open("Event", false).closeStart();
+                    for (int e = 0; e < 500; e++) {
+                        d.open("E", false).closeEmpty();
+                    }
+                    d.end().eof();
+                }, new int[0], List.of());
+            }
+            w.eof();
+        });
+        byte[] file = ChunkWriter.file(chunk.finish());
+        CollectingSink sink = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> CollectingSink.read(file, "f"));
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.problems).extracting(Malformed::reason).singleElement().asString()
+                .contains("more than " + ChunkContext.NODE_BUDGET + " template nodes");
+    }
+
     static void fixChunkChecksums(byte[] file, int chunk) {
         int freeSpace = (file[chunk + 48] & 0xff) | (file[chunk + 49] & 0xff) << 8;
         CRC32 crc = new CRC32();
