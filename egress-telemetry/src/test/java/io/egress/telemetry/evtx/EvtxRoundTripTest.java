@@ -34,18 +34,18 @@ class EvtxRoundTripTest {
         assertThat(first.location().file()).isEqualTo("fixture.evtx");
         assertThat(first.location().offset()).isEqualTo(4096 + 512);
         assertThat(first.system()).containsExactly(
-                Map.entry("Provider.Name", "Microsoft-Windows-Sysmon"),
+                Map.entry("Provider", "Microsoft-Windows-Sysmon"),
                 Map.entry("EventID", "1"),
-                Map.entry("TimeCreated.SystemTime", "2025-01-01T12:00:00.123456Z"),
+                Map.entry("TimeCreated", "2025-01-01T12:00:00.123456Z"),
                 Map.entry("Computer", "host-0"),
-                Map.entry("Correlation.ActivityID", "8E521E2B-7C26-0001-417F-9C8E267CDB01"));
+                Map.entry("ActivityID", "8E521E2B-7C26-0001-417F-9C8E267CDB01"));
         assertThat(first.data()).containsExactly(
                 Map.entry("A", "cmd.exe /c echo 0"),
                 Map.entry("B", "0x104be4"),
                 Map.entry("C", "S-1-5-18"),
                 Map.entry("D", List.of("x", "y0")));
         // the optional GUID substitution is NULL in odd records: the attribute is left out
-        assertThat(sink.events.get(1).system()).containsEntry("Correlation", "").doesNotContainKey("Correlation.ActivityID");
+        assertThat(sink.events.get(1).system()).doesNotContainKeys("Correlation", "ActivityID");
         assertThat(sink.events.get(2).location().offset()).isGreaterThan(sink.events.get(1).location().offset());
     }
 
@@ -96,7 +96,7 @@ class EvtxRoundTripTest {
             assertThat(r.provider()).isEqualTo(e.provider());
             assertThat(r.eventId()).isEqualTo(e.eventId());
             assertThat(r.time()).isEqualTo(ValueDecoder.fileTime(e.fileTime()));
-            assertThat(r.host()).isEqualTo(e.computer());
+            assertThat(r.host()).isEqualTo(e.computer().strip()); // System text is stripped, as by every Windows reader
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("A", e.a());
             data.put("B", "0x" + Long.toHexString(e.b()));
