@@ -26,6 +26,7 @@ public final class EgressCli implements Runnable {
     static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new EgressCli());
         // Subcommands register here, one line each, so the command tree reads in one place.
+        commandLine.addSubcommand(new SigmaCommand());
         return commandLine;
     }
 
