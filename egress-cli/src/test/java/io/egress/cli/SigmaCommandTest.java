@@ -70,12 +70,12 @@ class SigmaCommandTest {
     @Test
     void lintPrintsOneLinePerRuleAndASummary() throws IOException {
         write("a_good.yml", GOOD);
-        write("b_unsatisfiable.yml", GOOD.replace("Image|endswith", "CurrentDirectory|endswith"));
+        write("b_unsatisfiable.yml", GOOD.replace("Image|endswith", "LogonGuid|endswith"));
         assertThat(run("sigma", "lint", dir.toString())).isZero();
         assertThat(out.toString()).isEqualTo(
                 "ok\t" + dir.resolve("a_good.yml") + "\n"
                         + "unsatisfiable\t" + dir.resolve("b_unsatisfiable.yml")
-                        + "\tno Defender column for field `CurrentDirectory` in DeviceProcessEvents"
+                        + "\tno Defender column for field `LogonGuid` in DeviceProcessEvents"
                         + " (log source product: windows, category: process_creation)\n"
                         + "2 rules: 1 ok, 0 unsupported, 1 unsatisfiable, 0 invalid (50.0% ok)\n");
     }

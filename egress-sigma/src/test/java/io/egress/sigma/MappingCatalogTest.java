@@ -28,7 +28,7 @@ class MappingCatalogTest {
         assertThat(process.field("ParentImage").orElseThrow().kql()).isEqualTo("InitiatingProcessFolderPath");
         assertThat(process.field("CommandLine").orElseThrow().kql()).isEqualTo("ProcessCommandLine");
         assertThat(process.field("ProcessId").orElseThrow().type()).isEqualTo(ScalarType.LONG);
-        assertThat(process.field("CurrentDirectory")).isEmpty();
+        assertThat(process.field("LogonGuid")).isEmpty();
     }
 
     @Test
