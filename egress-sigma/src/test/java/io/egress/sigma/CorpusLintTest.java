@@ -13,20 +13,30 @@ import org.junit.jupiter.api.Test;
 /**
  * Lints the SigmaHQ rules in {@code shared/corpus/sigma/rules} (skipped when that folder is absent).
  *
- * <p>Measured (docs/sigma.md): 1,789 rules, 1,582 ok (88.4%); 164 have a log source with no Defender
- * table (Zeek, Cisco, registry, image load, Windows event-log services, ...); of the 1,625 whose log source
- * maps, 97.4% are ok and the rest need a field Defender does not record (CurrentDirectory, auditd PATH
- * and SYSCALL records, IMPHASH, ...). The floors below are those figures, so a regression fails.
+ * <p>Measured (docs/sigma.md): 1,789 rules, 1,603 ok (89.6%); 164 have a log source with no Defender
+ * table (Zeek, Cisco, registry, image load, PowerShell module logging, Windows event-log services, ...);
+ * of the 1,625 whose log source maps, 98.6% are ok and the other 22 need data Defender does not record
+ * (auditd PATH records, IMPHASH, non-execve syscalls, ...). The test fails below 98% of the mapped
+ * rules, or below 89% of all of them.
  */
 class CorpusLintTest {
-    private static final double MIN_OK_OVERALL = 0.88;
-    private static final double MIN_OK_MAPPED = 0.97;
+    private static final double MIN_OK_OVERALL = 0.89;
+    private static final double MIN_OK_MAPPED = 0.98;
+
+    private static List<SigmaLint.Entry> entries;
+
+    private static List<SigmaLint.Entry> lintCorpus() {
+        Optional<Path> rules = SharedData.resolve("corpus/sigma/rules");
+        assumeTrue(rules.isPresent(), "shared/corpus/sigma/rules is absent");
+        if (entries == null) {
+            entries = SigmaLint.lint(new SigmaCompiler(), List.of(rules.get()));
+        }
+        return entries;
+    }
 
     @Test
     void sigmaHqRulesLintOk() {
-        Optional<Path> rules = SharedData.resolve("corpus/sigma/rules");
-        assumeTrue(rules.isPresent(), "shared/corpus/sigma/rules is absent");
-        List<SigmaLint.Entry> entries = SigmaLint.lint(new SigmaCompiler(), List.of(rules.get()));
+        List<SigmaLint.Entry> entries = lintCorpus();
 
         long total = entries.size();
         long ok = entries.stream().filter(e -> e.conversion().isOk()).count();
@@ -48,9 +58,7 @@ class CorpusLintTest {
 
     @Test
     void everyConvertedCorpusRuleParses() {
-        Optional<Path> rules = SharedData.resolve("corpus/sigma/rules");
-        assumeTrue(rules.isPresent(), "shared/corpus/sigma/rules is absent");
-        List<SigmaLint.Entry> converted = SigmaLint.lint(new SigmaCompiler(), List.of(rules.get())).stream()
+        List<SigmaLint.Entry> converted = lintCorpus().stream()
                 .filter(e -> e.conversion().isOk()).toList();
         assertThat(converted).allSatisfy(e ->
                 assertThat(KqlParser.parse(e.conversion().kql()).errors()).as(e.path()).isEmpty());
