@@ -19,7 +19,17 @@ public interface AggregateFunction {
         Accumulator newAccumulator();
     }
 
-    /** Per-group state. {@code add} gets the argument values of one row. */
+    /**
+     * Per-group state. {@code add} gets the argument values of one row (the array may be reused by the
+     * caller after the call; accumulators copy what they keep).
+     *
+     * <p>{@code result()} is one value in the {@link ScalarType} representation, except:
+     * {@code arg_max}/{@code arg_min} return an {@code Object[]} holding all arguments of the row at
+     * the extreme (args[0] is the value maximised/minimised, args[1..] the other expressions; null when
+     * no row had a non-null args[0]); {@code take_any} with several arguments returns an {@code
+     * Object[]} of one row's arguments; {@code percentiles} returns an {@code Object[]}, one value per
+     * requested percentile. The engine spreads those arrays into columns.
+     */
     interface Accumulator {
         void add(Object[] args);
 

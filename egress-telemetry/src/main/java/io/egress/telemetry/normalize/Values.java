@@ -1,0 +1,125 @@
+package io.egress.telemetry.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.egress.data.ScalarType;
+import io.egress.telemetry.read.EventTimes;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Converts source values (strings, lists, maps) to the Java representation of a column type (see ScalarType). */
+public final class Values {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Values() {
+    }
+
+    /** Text of a value: lists joined by spaces, null as empty. */
+    public static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder out = new StringBuilder();
+            for (Object item : list) {
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(text(item));
+            }
+            return out.toString();
+        }
+        if (value instanceof Instant instant) {
+            return io.egress.data.ValueFormat.datetime(instant);
+        }
+        if (value instanceof Map<?, ?>) {
+            return JSON.valueToTree(value).toString();
+        }
+        return value.toString();
+    }
+
+    /** Whether a value counts as absent: null, blank, or the placeholders {@code -} and {@code (null)}. */
+    public static boolean missing(Object value) {
+        if (value == null) {
+            return true;
+        }
+        if (value instanceof String s) {
+            String t = s.strip();
+            return t.isEmpty() || t.equals("-") || t.equals("(null)");
+        }
+        return false;
+    }
+
+    public static Object convert(Object value, ScalarType type) {
+        if (type == ScalarType.STRING) {
+            return missing(value) ? "" : text(value);
+        }
+        if (missing(value)) {
+            return null;
+        }
+        return switch (type) {
+            case LONG -> toLong(value);
+            case INT -> {
+                Long l = toLong(value);
+                yield l == null || l > Integer.MAX_VALUE || l < Integer.MIN_VALUE ? null : l.intValue();
+            }
+            case DATETIME -> value instanceof Instant i ? i : EventTimes.parse(text(value));
+            case BOOL -> switch (text(value).strip().toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes" -> Boolean.TRUE;
+                case "false", "0", "no" -> Boolean.FALSE;
+                default -> null;
+            };
+            case REAL -> {
+                try {
+                    yield Double.parseDouble(text(value).strip());
+                } catch (NumberFormatException e) {
+                    yield null;
+                }
+            }
+            case DYNAMIC -> dynamic(value);
+            default -> text(value);
+        };
+    }
+
+    /** A long from decimal or {@code 0x} hex text; null when it is neither. */
+    public static Long toLong(Object value) {
+        if (value instanceof Long l) {
+            return l;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        String s = text(value).strip();
+        try {
+            if (s.startsWith("0x") || s.startsWith("0X")) {
+                return Long.parseUnsignedLong(s.substring(2), 16);
+            }
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static JsonNode dynamic(Object value) {
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof String s) {
+            String t = s.strip();
+            if (t.startsWith("{") || t.startsWith("[")) {
+                try {
+                    return JSON.readTree(t);
+                } catch (java.io.IOException e) {
+                    return JSON.getNodeFactory().textNode(s);
+                }
+            }
+            return JSON.getNodeFactory().textNode(s);
+        }
+        return JSON.valueToTree(value);
+    }
+}

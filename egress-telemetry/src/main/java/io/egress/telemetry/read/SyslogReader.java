@@ -1,0 +1,94 @@
+package io.egress.telemetry.read;
+
+import io.egress.telemetry.event.EventSink;
+import io.egress.telemetry.event.Malformed;
+import io.egress.telemetry.event.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Syslog files (RFC 3164 or 5424 lines) that carry Sysmon for Linux events ({@code ... sysmon: <Event>...</Event>})
+ * and/or auditd records forwarded by audisp ({@code ... audispd: type=SYSCALL msg=audit(...): ...}). Other
+ * syslog lines are skipped silently: they are not telemetry this reader knows, not damaged records.
+ */
+public final class SyslogReader implements TelemetryReader {
+    /** A syslog line start: optional {@code <PRI>} and version, then an RFC 3164 or ISO-8601 time. */
+    private static final java.util.regex.Pattern SYSLOG_LINE = java.util.regex.Pattern.compile(
+            "(<\\d{1,3}>)?(\\d )?([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d|\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d)");
+
+    @Override
+    public String format() {
+        return "syslog";
+    }
+
+    @Override
+    public boolean accepts(byte[] head, int length) {
+        String text = TextSniff.text(head, length);
+        String first = AuditdReader.firstLine(text);
+        if (!SYSLOG_LINE.matcher(first).lookingAt()) {
+            return false;
+        }
+        return text.contains("<Event>") || text.contains("<Event ") || AuditdLineParser.recordStart(text) >= 0;
+    }
+
+    @Override
+    public void read(InputStream in, String file, EventSink sink) throws IOException {
+        String[] host = {""};
+        AuditdAssembler assembler = new AuditdAssembler(sink::event, "");
+        LineSource lines = new LineSource(in);
+        for (LineSource.Line line = lines.next(); line != null; line = lines.next()) {
+            SourceLocation location = SourceLocation.line(file, line.number());
+            if (line.oversized()) {
+                sink.malformed(new Malformed(location, "line longer than " + Limits.MAX_LINE_BYTES + " bytes (skipped)"));
+                continue;
+            }
+            String text = line.text();
+            int xml = text.indexOf("<Event");
+            try {
+                if (xml >= 0) {
+                    int end = text.lastIndexOf("</Event>");
+                    sink.event(XmlEventParser.parseLenient(text.substring(xml, end < xml ? text.length() : end + 8), location));
+                    continue;
+                }
+                int audit = AuditdLineParser.recordStart(text);
+                if (audit >= 0) {
+                    host[0] = syslogHost(text.substring(0, audit));
+                    AuditdRecord record = AuditdLineParser.parse(text.substring(audit), location);
+                    if (record.node().isEmpty() && !host[0].isEmpty()) {
+                        record = new AuditdRecord(record.type(), host[0], record.stamp(), record.time(), record.serial(),
+                                record.fields(), record.enriched(), record.location());
+                    }
+                    assembler.add(record);
+                }
+            } catch (RecordException e) {
+                sink.malformed(new Malformed(location, e.getMessage()));
+            }
+        }
+        assembler.finish();
+    }
+
+    /** The host name in a syslog prefix ({@code Nov 28 12:00:01 host prog[1]: }, RFC 5424, or ISO time first). */
+    static String syslogHost(String prefix) {
+        String[] tokens = prefix.strip().split("\\s+");
+        if (tokens.length == 0 || tokens[0].isEmpty()) {
+            return "";
+        }
+        int index;
+        String first = tokens[0];
+        if (first.startsWith("<")) {
+            index = first.endsWith(">") || first.matches("<\\d+>\\d+") ? 2 : 1; // <PRI>VERSION TIME HOST
+            if (first.matches("<\\d+>\\d+")) {
+                index = 2;
+            }
+        } else if (first.length() == 3 && Character.isLetter(first.charAt(0))) {
+            index = 3; // Mmm dd hh:mm:ss host
+        } else {
+            index = 1; // ISO time then host
+        }
+        if (index >= tokens.length) {
+            return "";
+        }
+        String host = tokens[index];
+        return host.endsWith(":") || host.contains("[") ? "" : host;
+    }
+}
