@@ -31,6 +31,7 @@ public final class EgressCli implements Runnable {
         commandLine.addSubcommand(new ExplainCommand());
         commandLine.addSubcommand(new FunctionsCommand());
         commandLine.addSubcommand(new InspectCommand());
+        commandLine.addSubcommand(new SigmaCommand());
         return commandLine;
     }
 
