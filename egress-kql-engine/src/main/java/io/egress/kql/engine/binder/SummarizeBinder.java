@@ -1,0 +1,227 @@
+package io.egress.kql.engine.binder;
+
+import io.egress.data.Column;
+import io.egress.data.ScalarType;
+import io.egress.data.Schema;
+import io.egress.kql.engine.exec.AggSlot;
+import io.egress.kql.engine.exec.ProjectOperator;
+import io.egress.kql.engine.exec.SummarizeOperator;
+import io.egress.kql.engine.functions.AggregateFunction;
+import io.egress.kql.engine.functions.BindResult;
+import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.PlanNode;
+import io.egress.kql.syntax.tree.Assignment;
+import io.egress.kql.syntax.tree.Expr;
+import io.egress.kql.syntax.tree.TabularOperator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Binds {@code summarize}: by-keys first, then aggregates in order. Each aggregate call becomes a slot of
+ * the {@link SummarizeOperator}; an assignment that is more than one aggregate call
+ * ({@code 100 * countif(x) / count()}) is computed by a projection over the slots afterwards.
+ */
+final class SummarizeBinder {
+    private final Binder binder;
+
+    SummarizeBinder(Binder binder) {
+        this.binder = binder;
+    }
+
+    PlanNode bind(TabularOperator.Summarize s, PlanNode input, Env env) {
+        RowScope in = RowScope.of(input.schema());
+        ScalarBinder scalars = binder.scalars();
+        List<String> keyNames = new ArrayList<>();
+        List<BoundExpr> keyExprs = new ArrayList<>();
+        for (Assignment a : s.by()) {
+            BoundExpr e = scalars.bind(a.value(), in, env);
+            String name = a.isNamed() ? a.names().get(0).text() : Names.infer(a.value());
+            if (name == null) {
+                name = Names.column(keyNames);
+            }
+            if (keyNames.contains(name)) {
+                binder.report(BindDiagnostics.duplicateColumn(a.span(), name));
+                name = Names.unique(name, keyNames);
+            }
+            keyNames.add(name);
+            keyExprs.add(e);
+        }
+        List<AggSlot> slots = new ArrayList<>();
+        List<Column> internal = new ArrayList<>();
+        for (int i = 0; i < keyNames.size(); i++) {
+            internal.add(new Column(keyNames.get(i), keyExprs.get(i).type()));
+        }
+        List<String> finalNames = new ArrayList<>(keyNames);
+        List<BoundExpr> finalExprs = new ArrayList<>();
+        for (int i = 0; i < keyNames.size(); i++) {
+            finalExprs.add(new BoundExpr.Column(i, keyNames.get(i), keyExprs.get(i).type()));
+        }
+        boolean needsProjection = false;
+        for (Assignment a : s.aggregates()) {
+            Expr value = a.value();
+            while (value instanceof Expr.Parenthesized p) {
+                value = p.inner();
+            }
+            if (value instanceof Expr.Call c && (c.is("arg_max") || c.is("arg_min"))) {
+                argExtreme(c, a, in, env, keyNames, slots, internal, finalNames, finalExprs);
+                continue;
+            }
+            RowScope post = RowScope.empty();
+            for (int i = 0; i < keyNames.size(); i++) {
+                post.put(keyNames.get(i), finalExprs.get(i));
+            }
+            int slotsBefore = slots.size();
+            Expr.Call[] lastCall = new Expr.Call[1];
+            scalars.aggregateHook(call -> {
+                lastCall[0] = call;
+                return slot(call, in, env, slots, internal);
+            });
+            BoundExpr e;
+            try {
+                e = scalars.bind(value, post, env);
+            } finally {
+                scalars.aggregateHook(null);
+            }
+            boolean direct = slots.size() == slotsBefore + 1 && e instanceof BoundExpr.Column col
+                    && col.index() == internal.size() - 1 && value instanceof Expr.Call;
+            String name;
+            if (a.isNamed()) {
+                name = a.names().get(0).text();
+            } else if (direct) {
+                name = Names.aggregate(lastCall[0]);
+            } else {
+                name = Names.column(finalNames);
+            }
+            if (finalNames.contains(name)) {
+                if (a.isNamed()) {
+                    binder.report(BindDiagnostics.duplicateColumn(a.span(), name));
+                }
+                name = Names.unique(name, finalNames);
+            }
+            if (slots.size() == slotsBefore && !(e instanceof BoundExpr.Invalid)) {
+                binder.report(BindDiagnostics.wrongKind(a.value().span(), "summarize needs an aggregation here"
+                        + " (count(), dcount(x), make_set(x), ...)"));
+            }
+            if (direct) {
+                internal.set(internal.size() - 1, new Column(name, e.type()));
+                e = new BoundExpr.Column(internal.size() - 1, name, e.type());
+            } else {
+                needsProjection = true;
+            }
+            finalNames.add(name);
+            finalExprs.add(e);
+        }
+        Schema internalSchema = new Schema(uniqueColumns(internal));
+        PlanNode summarize = new SummarizeOperator(input, internalSchema, keyExprs, slots);
+        if (!needsProjection) {
+            return summarize;
+        }
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < finalNames.size(); i++) {
+            cols.add(new Column(finalNames.get(i), finalExprs.get(i).type()));
+        }
+        return new ProjectOperator("summarize", summarize, new Schema(cols), finalExprs, false);
+    }
+
+    private static List<Column> uniqueColumns(List<Column> cols) {
+        List<String> taken = new ArrayList<>();
+        List<Column> out = new ArrayList<>();
+        for (Column c : cols) {
+            String n = Names.unique(c.name(), taken);
+            taken.add(n);
+            out.add(new Column(n, c.type()));
+        }
+        return out;
+    }
+
+    private BoundExpr slot(Expr.Call call, RowScope in, Env env, List<AggSlot> slots, List<Column> internal) {
+        String fn = call.function().text();
+        if (fn.equals("arg_max") || fn.equals("arg_min")) {
+            binder.report(BindDiagnostics.unsupported(call.span(), fn + "() inside an expression"));
+            return new BoundExpr.Invalid(ScalarType.DYNAMIC);
+        }
+        AggregateFunction agg = binder.registry().aggregate(fn).orElseThrow();
+        List<BoundExpr> args = new ArrayList<>();
+        for (Expr a : call.args()) {
+            if (a instanceof Expr.Star) {
+                continue; // count(*) counts rows
+            }
+            args.add(binder.scalars().bind(ScalarBinder.unwrapNamed(a), in, env));
+        }
+        if (args.stream().anyMatch(x -> x instanceof BoundExpr.Invalid)) {
+            return new BoundExpr.Invalid(ScalarType.DYNAMIC);
+        }
+        List<Object> constants = new ArrayList<>();
+        args.forEach(x -> constants.add(x instanceof BoundExpr.Const k ? k.value() : null));
+        BindResult<AggregateFunction.BoundAggregate> r = agg.bind(args.stream().map(BoundExpr::type).toList(), constants);
+        if (r instanceof BindResult.Error<AggregateFunction.BoundAggregate> e) {
+            binder.report(BindDiagnostics.typeMismatch(call.span(), e.message()));
+            return new BoundExpr.Invalid(ScalarType.DYNAMIC);
+        }
+        AggregateFunction.BoundAggregate bound = ((BindResult.Bound<AggregateFunction.BoundAggregate>) r).implementation();
+        slots.add(new AggSlot.Registry(fn, bound, args));
+        String hidden = "__agg" + slots.size();
+        internal.add(new Column(hidden, bound.returnType()));
+        return new BoundExpr.Column(internal.size() - 1, hidden, bound.returnType());
+    }
+
+    private void argExtreme(Expr.Call c, Assignment a, RowScope in, Env env, List<String> keyNames,
+                            List<AggSlot> slots, List<Column> internal, List<String> finalNames,
+                            List<BoundExpr> finalExprs) {
+        boolean max = c.is("arg_max");
+        ScalarBinder scalars = binder.scalars();
+        if (c.args().isEmpty()) {
+            binder.report(BindDiagnostics.badArguments(c.span(), c.function().text() + "() needs an expression to"
+                    + " " + (max ? "maximize" : "minimize")));
+            return;
+        }
+        Expr keySyntax = ScalarBinder.unwrapNamed(c.args().get(0));
+        BoundExpr key = scalars.bind(keySyntax, in, env);
+        String keyName = a.isNamed() ? a.names().get(0).text() : Optional.ofNullable(Names.infer(keySyntax))
+                .orElse((max ? "max_" : "min_") + "Column");
+        List<String> names = new ArrayList<>();
+        List<BoundExpr> values = new ArrayList<>();
+        names.add(keyName);
+        for (int i = 1; i < c.args().size(); i++) {
+            Expr arg = c.args().get(i);
+            if (arg instanceof Expr.Star) {
+                for (int col = 0; col < in.size(); col++) {
+                    String n = in.name(col);
+                    if (!keyNames.contains(n) && !names.contains(n)) {
+                        names.add(n);
+                        values.add(in.get(col));
+                    }
+                }
+                continue;
+            }
+            String n = arg instanceof Expr.NamedArg na ? na.name().text() : Names.infer(arg);
+            BoundExpr v = scalars.bind(ScalarBinder.unwrapNamed(arg), in, env);
+            if (n == null) {
+                n = Names.column(names);
+            }
+            if (keyNames.contains(n) || names.contains(n)) {
+                n = Names.unique(n, concat(keyNames, names));
+            }
+            names.add(n);
+            values.add(v);
+        }
+        if (key instanceof BoundExpr.Invalid || values.stream().anyMatch(v -> v instanceof BoundExpr.Invalid)) {
+            return;
+        }
+        slots.add(new AggSlot.ArgExtreme(max, key, values));
+        for (int i = 0; i < names.size(); i++) {
+            ScalarType t = i == 0 ? key.type() : values.get(i - 1).type();
+            String n = Names.unique(names.get(i), finalNames);
+            internal.add(new Column(n, t));
+            finalNames.add(n);
+            finalExprs.add(new BoundExpr.Column(internal.size() - 1, n, t));
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}

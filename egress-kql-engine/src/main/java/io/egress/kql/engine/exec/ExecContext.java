@@ -1,0 +1,53 @@
+package io.egress.kql.engine.exec;
+
+import io.egress.data.Table;
+import io.egress.kql.engine.functions.EvalContext;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The state of one execution: the input tables, the fixed {@code now}, and per-execution caches for
+ * {@code materialize()} and {@code toscalar()} results. Not shared between threads.
+ */
+public final class ExecContext {
+    private final Map<String, Table> tables;
+    private final EvalContext eval;
+    private final Map<Object, Object> cache = new HashMap<>();
+    private WindowFunctions.Window window;
+
+    public ExecContext(Map<String, Table> tables, Instant now) {
+        this.tables = Map.copyOf(Objects.requireNonNull(tables, "tables"));
+        this.eval = new EvalContext(Objects.requireNonNull(now, "now"));
+    }
+
+    public Table table(String name) {
+        return tables.get(name);
+    }
+
+    public EvalContext eval() {
+        return eval;
+    }
+
+    /** The row window of the operator evaluating window functions, if any. */
+    public WindowFunctions.Window window() {
+        return window;
+    }
+
+    void window(WindowFunctions.Window window) {
+        this.window = window;
+    }
+
+    /** The cached value for a key (an operator or expression identity), computing it once. */
+    @SuppressWarnings("unchecked")
+    public <T> T cached(Object key, Supplier<T> compute) {
+        Object value = cache.get(key);
+        if (value == null && !cache.containsKey(key)) {
+            value = compute.get();
+            cache.put(key, value);
+        }
+        return (T) value;
+    }
+}

@@ -1,0 +1,47 @@
+package io.egress.kql.engine.exec;
+
+import io.egress.data.Schema;
+import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.PlanNode;
+import java.util.List;
+
+/** {@code where}: passes the rows whose predicate is true (false and null drop the row). Streams. */
+public final class FilterOperator implements PlanNode {
+    private final PlanNode input;
+    private final BoundExpr predicate;
+    private final RowExpr compiled;
+
+    public FilterOperator(PlanNode input, BoundExpr predicate) {
+        this.input = input;
+        this.predicate = predicate;
+        this.compiled = ExprCompiler.compile(predicate);
+    }
+
+    @Override
+    public Schema schema() {
+        return input.schema();
+    }
+
+    @Override
+    public List<PlanNode> inputs() {
+        return List.of(input);
+    }
+
+    @Override
+    public String describe() {
+        return "Filter " + predicate;
+    }
+
+    @Override
+    public RowSource open(ExecContext ctx) {
+        RowSource in = input.open(ctx);
+        return () -> {
+            for (Object[] row = in.next(); row != null; row = in.next()) {
+                if (Boolean.TRUE.equals(compiled.eval(row, ctx))) {
+                    return row;
+                }
+            }
+            return null;
+        };
+    }
+}

@@ -1,0 +1,555 @@
+package io.egress.kql.syntax.parser;
+
+import io.egress.kql.syntax.diag.Diagnostic;
+import io.egress.kql.syntax.diag.DiagnosticCodes;
+import io.egress.kql.syntax.lexer.Token;
+import io.egress.kql.syntax.lexer.TokenKind;
+import io.egress.kql.syntax.text.SourceText;
+import io.egress.kql.syntax.text.Span;
+import io.egress.kql.syntax.tree.BinaryOp;
+import io.egress.kql.syntax.tree.ColumnDecl;
+import io.egress.kql.syntax.tree.Expr;
+import io.egress.kql.syntax.tree.LiteralKind;
+import io.egress.kql.syntax.tree.Name;
+import io.egress.kql.syntax.tree.TabularOperator;
+import io.egress.kql.syntax.tree.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Scalar expressions, literals, names and pipelines; tabular operators come from the subclass. */
+abstract class ExpressionParser extends ParserCore {
+    /** Words that are never a bare name in an expression. */
+    private static final Set<String> RESERVED = Set.of("and", "or", "string", "int", "long", "real",
+            "decimal", "dynamic", "datetime", "timespan");
+    private static final Set<String> NUMERIC_TYPES = Set.of("int", "long", "real", "double", "decimal", "bool",
+            "boolean");
+
+    /** True while parsing a search predicate, where {@code Column:"value"} is allowed. */
+    protected boolean searchPredicate;
+
+    ExpressionParser(SourceText source, List<Token> tokens, List<Diagnostic> diagnostics) {
+        super(source, tokens, diagnostics);
+    }
+
+    /** Parses the operator after a '|' (the '|' is already consumed). */
+    protected abstract TabularOperator parseOperator();
+
+    /** Parses a source operator (union, print, range, ...) at the current token, or returns null. */
+    protected abstract TabularOperator parseSourceOperator();
+
+    // ---- pipelines ---------------------------------------------------------------------------
+
+    /** An expression followed by any number of '| operator'. */
+    protected Expr parsePipeline() {
+        int start = peek().start();
+        Expr expr = parseExpr();
+        return continuePipeline(expr, start);
+    }
+
+    protected Expr continuePipeline(Expr expr, int start) {
+        while (atSymbol("|")) {
+            next();
+            TabularOperator op = parseOperator();
+            expr = new Expr.Pipe(expr, op, spanFrom(start));
+        }
+        return expr;
+    }
+
+    /** A sub-query with implicit input, inside parentheses: {@code (take 1 | where x)}. */
+    protected Expr parseImplicitSubquery() {
+        int start = peek().start();
+        if (!expect("(")) {
+            return new Expr.Error(caretSpan());
+        }
+        Expr expr = new Expr.InputRef(new Span(peek().start(), 0));
+        if (!atSymbol(")")) {
+            expr = new Expr.Pipe(expr, parseOperator(), spanFrom(peek().start()));
+            expr = continuePipeline(expr, start + 1);
+        }
+        closeParen();
+        return expr;
+    }
+
+    protected void closeParen() {
+        if (!atSymbol(")")) {
+            report(DiagnosticCodes.expected(caretSpan(), "')'", peek().text()));
+            skipUntil(")");
+        }
+        accept(")");
+    }
+
+    // ---- scalar expressions ------------------------------------------------------------------
+
+    protected Expr parseExpr() {
+        return parseBinary(1);
+    }
+
+    private Expr parseBinary(int minPrecedence) {
+        int start = peek().start();
+        Expr left = parseUnary();
+        while (true) {
+            Token t = peek();
+            if ((t.isIdentifier("between") || t.isSymbol("!between")) && minPrecedence <= 3) {
+                left = parseBetween(left, start);
+                continue;
+            }
+            BinaryOp op = binaryOperatorAt();
+            if (op == null || op.precedence() < minPrecedence) {
+                return left;
+            }
+            next();
+            if (op == BinaryOp.MATCHES_REGEX) {
+                next();
+            }
+            Expr right = op.takesList() ? parseListOperand() : parseBinary(op.precedence() + 1);
+            left = new Expr.Binary(op, left, right, spanFrom(start));
+        }
+    }
+
+    /** The binary operator at the current token, or null. */
+    private BinaryOp binaryOperatorAt() {
+        Token t = peek();
+        if (t.kind() == TokenKind.SYMBOL) {
+            if (t.text().equals(":")) {
+                return searchPredicate ? BinaryOp.SEARCH_HAS : null;
+            }
+            if (t.text().equals("<>")) {
+                return BinaryOp.NE;
+            }
+            return BinaryOp.fromSpelling(t.text());
+        }
+        if (t.kind() != TokenKind.IDENTIFIER) {
+            return null;
+        }
+        if (t.text().equals("matches")) {
+            return peek(1).isIdentifier("regex") ? BinaryOp.MATCHES_REGEX : null;
+        }
+        BinaryOp op = switch (t.text()) {
+            case "containscs" -> BinaryOp.CONTAINS_CS;
+            case "notcontains" -> BinaryOp.NOT_CONTAINS;
+            case "notcontainscs" -> BinaryOp.NOT_CONTAINS_CS;
+            default -> BinaryOp.fromSpelling(t.text());
+        };
+        return op != null && op.isWord() ? op : null;
+    }
+
+    private Expr parseBetween(Expr value, int start) {
+        boolean negated = next().text().startsWith("!");
+        expect("(");
+        Expr low = parseExpr();
+        expect("..");
+        Expr high = parseExpr();
+        closeParen();
+        return new Expr.Between(value, low, high, negated, spanFrom(start));
+    }
+
+    /** The right side of in / has_any: a parenthesised list (items may be sub-queries). */
+    private Expr parseListOperand() {
+        int start = peek().start();
+        if (!atSymbol("(")) {
+            report(DiagnosticCodes.expected(caretSpan(), "'(' and a list", peek().text()));
+            return new Expr.Error(new Span(peek().start(), 0));
+        }
+        next();
+        List<Expr> items = parseCommaList(")");
+        closeParen();
+        return new Expr.ListExpr(items, spanFrom(start));
+    }
+
+    /** Items separated by ',' up to (not including) the closer; items are pipelines. */
+    protected List<Expr> parseCommaList(String closer) {
+        List<Expr> items = new ArrayList<>();
+        if (atSymbol(closer)) {
+            return items;
+        }
+        while (true) {
+            int before = pos;
+            items.add(parseArgument());
+            if (accept(",")) {
+                if (closer.equals("]") && atSymbol("]")) {
+                    return items; // Kusto allows a trailing comma before ']'
+                }
+                continue;
+            }
+            if (atSymbol(closer) || atEnd() || pos == before) {
+                return items;
+            }
+            report(DiagnosticCodes.expected(caretSpan(), "',' or '" + closer + "'", peek().text()));
+            skipUntil(closer, ",");
+            if (!accept(",")) {
+                return items;
+            }
+        }
+    }
+
+    /** A function argument or list item: {@code name = value}, {@code *}, or a pipeline. */
+    protected Expr parseArgument() {
+        Token t = peek();
+        if (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("=")) {
+            int start = t.start();
+            Name name = new Name(next().text(), t.span());
+            next();
+            Expr value = parsePipeline();
+            return new Expr.NamedArg(name, value, spanFrom(start));
+        }
+        return parsePipeline();
+    }
+
+    protected Expr parseUnary() {
+        Token t = peek();
+        if (t.isSymbol("-") || t.isSymbol("+")) {
+            next();
+            Expr operand = parseUnary();
+            return new Expr.Unary(t.text(), operand, spanFrom(t.start()));
+        }
+        return parsePostfix(parsePrimary(), t.start());
+    }
+
+    protected Expr parsePostfix(Expr expr, int start) {
+        while (true) {
+            if (atSymbol(".") && peek(1).isSymbol("[") && !atBracketNameAt(1)) {
+                next();
+                next();
+                Expr index = parseExpr();
+                expect("]");
+                expr = new Expr.Index(expr, index, spanFrom(start));
+            } else if (atSymbol(".") && !(expr instanceof Expr.Error)) {
+                next();
+                Name member = parseMemberName();
+                if (atSymbol("(") && !member.text().isEmpty()) {
+                    next();
+                    List<Expr> args = parseCommaList(")");
+                    closeParen();
+                    expr = new Expr.MemberCall(expr, member, args, spanFrom(start));
+                } else {
+                    expr = new Expr.Member(expr, member, spanFrom(start));
+                }
+            } else if (atSymbol("[") && !peek().spaceBefore() || atSymbol("[") && isIndexable(expr)) {
+                next();
+                Expr index = parseExpr();
+                expect("]");
+                expr = new Expr.Index(expr, index, spanFrom(start));
+            } else {
+                return expr;
+            }
+        }
+    }
+
+    private static boolean isIndexable(Expr e) {
+        return e instanceof Expr.NameRef || e instanceof Expr.Member || e instanceof Expr.Index
+                || e instanceof Expr.Call || e instanceof Expr.Parenthesized;
+    }
+
+    private Name parseMemberName() {
+        Token t = peek();
+        if (t.kind() == TokenKind.IDENTIFIER) {
+            next();
+            return new Name(t.text(), t.span());
+        }
+        if (t.isSymbol("[") && peek(1).is(TokenKind.STRING) && peek(2).isSymbol("]")) {
+            return parseBracketName();
+        }
+        if (t.is(TokenKind.TYPED_LITERAL)) { // a member called "time" followed by "(": not worth special casing
+            next();
+            return new Name(t.text(), t.span());
+        }
+        report(DiagnosticCodes.expected(caretSpan(), "a name after '.'", t.text()));
+        return new Name("", new Span(t.start(), 0));
+    }
+
+    /** {@code ['name']} or {@code ["name"]}. */
+    protected Name parseBracketName() {
+        int start = next().start();
+        Token s = next();
+        next();
+        return new Name((String) s.value(), Span.of(start, lastEnd()));
+    }
+
+    protected boolean atBracketName() {
+        return atBracketNameAt(0);
+    }
+
+    private boolean atBracketNameAt(int k) {
+        return peek(k).isSymbol("[") && peek(k + 1).is(TokenKind.STRING) && peek(k + 2).isSymbol("]");
+    }
+
+    /** A plain identifier or an escaped name; reports and returns an empty name when missing. */
+    protected Name parseName(String what) {
+        Token t = peek();
+        if (t.kind() == TokenKind.IDENTIFIER) {
+            next();
+            return new Name(t.text(), t.span());
+        }
+        if (atBracketName()) {
+            return parseBracketName();
+        }
+        report(DiagnosticCodes.expected(caretSpan(), what, t.text()));
+        return new Name("", new Span(t.start(), 0));
+    }
+
+    protected Expr parsePrimary() {
+        Token t = peek();
+        switch (t.kind()) {
+            case STRING:
+                return parseStrings();
+            case LONG:
+                next();
+                return new Expr.Literal(LiteralKind.LONG, t.text(), t.value(), t.span());
+            case REAL:
+                next();
+                return new Expr.Literal(LiteralKind.REAL, t.text(), t.value(), t.span());
+            case TIMESPAN:
+                next();
+                return new Expr.Literal(LiteralKind.TIMESPAN, t.text(), t.value(), t.span());
+            case TYPED_LITERAL:
+                next();
+                return typedLiteral(t);
+            case IDENTIFIER:
+                return parseIdentifierPrimary(t);
+            case SYMBOL:
+                return parseSymbolPrimary(t);
+            default:
+                break;
+        }
+        return missing();
+    }
+
+    /** Reports a missing expression; consumes the offending token unless it ends a construct. */
+    protected Expr missing() {
+        Token t = peek();
+        if (atTerminator()) {
+            report(DiagnosticCodes.missingExpression(caretSpan(), t.text()));
+            return new Expr.Error(new Span(t.start(), 0));
+        }
+        next();
+        if (t.kind() != TokenKind.BAD) {
+            report(DiagnosticCodes.unexpectedToken(t.span(), t.text()));
+        }
+        return new Expr.Error(t.span());
+    }
+
+    private Expr parseStrings() {
+        int start = peek().start();
+        StringBuilder value = new StringBuilder();
+        while (peek().is(TokenKind.STRING)) {
+            value.append((String) next().value());
+        }
+        Span span = spanFrom(start);
+        return new Expr.Literal(LiteralKind.STRING, source.slice(span), value.toString(), span);
+    }
+
+    private Expr typedLiteral(Token t) {
+        String keyword = t.text().substring(0, t.text().indexOf('(')).trim();
+        String inner = (String) t.value();
+        if (inner.equals("null")) {
+            return new Expr.TypedNull(keyword, t.span());
+        }
+        LiteralKind kind = switch (keyword) {
+            case "datetime" -> LiteralKind.DATETIME;
+            case "guid" -> LiteralKind.GUID;
+            default -> LiteralKind.TIMESPAN;
+        };
+        if (inner.isEmpty()) {
+            report(DiagnosticCodes.badLiteral(t.span(), "empty " + keyword + "() literal"));
+        }
+        return new Expr.Literal(kind, t.text(), inner, t.span());
+    }
+
+    private Expr parseIdentifierPrimary(Token t) {
+        String word = t.text();
+        boolean call = peek(1).isSymbol("(");
+        if (word.equals("true") || word.equals("false")) {
+            next();
+            return new Expr.Literal(LiteralKind.BOOL, word, Boolean.valueOf(word), t.span());
+        }
+        if (call && word.equals("dynamic")) {
+            return parseDynamic();
+        }
+        if (call && NUMERIC_TYPES.contains(word)) {
+            return TypedLiterals.parse(this, word);
+        }
+        if (call && word.equals("typeof")) {
+            next();
+            next();
+            int typeStart = peek().start();
+            skipUntil(")");
+            String type = source.slice(spanFrom(typeStart)).trim();
+            closeParen();
+            return new Expr.TypeOf(type, spanFrom(t.start()));
+        }
+        if (word.equals("datatable") && (call || peek(1).isSymbol("["))) {
+            return parseDatatable();
+        }
+        if ((word.equals("externaldata") || word.equals("external_data")) && (call || peek(1).isSymbol("["))) {
+            return parseExternalData();
+        }
+        TabularOperator source = call && !word.equals("union") ? null : parseSourceOperator();
+        if (source != null) {
+            return new Expr.Source(source, source.span());
+        }
+        if (call) {
+            next();
+            next();
+            List<Expr> args = parseCommaList(")");
+            closeParen();
+            return new Expr.Call(new Name(word, t.span()), args, spanFrom(t.start()));
+        }
+        if (RESERVED.contains(word)) {
+            return missing();
+        }
+        next();
+        return new Expr.NameRef(new Name(word, t.span()), t.span());
+    }
+
+    private Expr parseSymbolPrimary(Token t) {
+        if (t.isSymbol("(")) {
+            next();
+            List<Expr> items = parseCommaList(")");
+            boolean trailingComma = previous().isSymbol(",");
+            closeParen();
+            Span span = spanFrom(t.start());
+            if (items.size() == 1 && !trailingComma) {
+                return new Expr.Parenthesized(items.get(0), span);
+            }
+            return new Expr.ListExpr(items, span);
+        }
+        if (t.isSymbol("[")) {
+            if (atBracketName()) {
+                Name name = parseBracketName();
+                return new Expr.NameRef(name, name.span());
+            }
+            return parseBareList();
+        }
+        if (t.isSymbol("*")) {
+            next();
+            return new Expr.Star(t.span());
+        }
+        return missing();
+    }
+
+    /** A JSON-style {@code [a, b]} list where KQL needs {@code dynamic([a, b])}: reported with a quick fix. */
+    private Expr parseBareList() {
+        int start = next().start();
+        List<Expr> items = parseCommaList("]");
+        if (!atSymbol("]")) {
+            report(DiagnosticCodes.expected(caretSpan(), "']'", peek().text()));
+            skipUntil("]");
+        }
+        accept("]");
+        Span span = spanFrom(start);
+        report(DiagnosticCodes.bareList(span, source.slice(span)));
+        return new Expr.ListExpr(items, span);
+    }
+
+    private Expr parseDynamic() {
+        int start = next().start();
+        next();
+        int innerStart = peek().start();
+        DynamicValues.parse(this);
+        Span inner = Span.of(innerStart, Math.max(innerStart, lastEnd()));
+        closeParen();
+        return new Expr.DynamicLiteral(source.slice(inner).trim(), spanFrom(start));
+    }
+
+    private Expr parseDatatable() {
+        int start = next().start();
+        List<ColumnDecl> schema = parseSchema();
+        List<Expr> values = new ArrayList<>();
+        if (expect("[")) {
+            values = parseCommaList("]");
+            expect("]");
+        }
+        return new Expr.Datatable(schema, values, spanFrom(start));
+    }
+
+    private Expr parseExternalData() {
+        int start = next().start();
+        List<ColumnDecl> schema = parseSchema();
+        List<Expr> uris = new ArrayList<>();
+        if (expect("[")) {
+            uris = parseCommaList("]");
+            expect("]");
+        }
+        List<io.egress.kql.syntax.tree.Option> options = new ArrayList<>();
+        if (atIdentifier("with") && peek(1).isSymbol("(")) {
+            next();
+            options = parseOptionList();
+        }
+        return new Expr.ExternalData(schema, uris, options, spanFrom(start));
+    }
+
+    /** {@code (key = value, ...)} as in {@code with (format="csv")}; values may be bare names or lists. */
+    protected abstract List<io.egress.kql.syntax.tree.Option> parseOptionList();
+
+    /** {@code (*)}, {@code (a:string, *)}: a tabular type. */
+    protected TypeSpec parseTabularType() {
+        int start = peek().start();
+        expect("(");
+        List<ColumnDecl> columns = new ArrayList<>();
+        boolean open = false;
+        while (!atSymbol(")") && !atEnd()) {
+            int before = pos;
+            if (accept("*")) {
+                open = true;
+            } else {
+                columns.add(parseColumnDecl());
+            }
+            if (!accept(",") || pos == before) {
+                break;
+            }
+        }
+        closeParen();
+        return new TypeSpec(null, columns, open, spanFrom(start));
+    }
+
+    /** {@code (name:type, ...)}; {@code *} entries are skipped (see {@link #parseTabularType}). */
+    protected List<ColumnDecl> parseSchema() {
+        List<ColumnDecl> columns = new ArrayList<>();
+        if (!expect("(")) {
+            return columns;
+        }
+        while (!atSymbol(")") && !atEnd()) {
+            int before = pos;
+            if (atSymbol("*")) {
+                next();
+            } else {
+                columns.add(parseColumnDecl());
+            }
+            if (!accept(",")) {
+                break;
+            }
+            if (pos == before) {
+                break;
+            }
+        }
+        closeParen();
+        return columns;
+    }
+
+    protected ColumnDecl parseColumnDecl() {
+        int start = peek().start();
+        Name name = parseName("a column name");
+        String type = "string";
+        if (expect(":")) {
+            type = parseTypeName();
+        }
+        return new ColumnDecl(name, type, spanFrom(start));
+    }
+
+    /** A scalar type name ({@code string}, {@code long}, ...). */
+    protected String parseTypeName() {
+        Token t = peek();
+        if (t.kind() == TokenKind.IDENTIFIER) {
+            next();
+            return t.text();
+        }
+        report(DiagnosticCodes.expected(caretSpan(), "a type name", t.text()));
+        return "";
+    }
+
+    /** Used by helpers in this package. */
+    void reportPublic(Diagnostic d) {
+        report(d);
+    }
+}
