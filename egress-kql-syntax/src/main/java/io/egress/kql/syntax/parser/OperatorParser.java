@@ -436,7 +436,7 @@ abstract class OperatorParser extends ExpressionParser {
         return new TabularOperator.Union(options, legs, spanFrom(start));
     }
 
-    private Expr parseUnionLeg() {
+    protected Expr parseUnionLeg() {
         Token t = peek();
         boolean pattern = (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("*") && !peek(1).spaceBefore())
                 || t.isSymbol("*");
