@@ -237,7 +237,9 @@ abstract class ExpressionParser extends NameParser {
         Token t = peek();
         if (t.isSymbol("-") || t.isSymbol("+")) {
             next();
-            Expr operand = parseUnary();
+            // as in Kusto, a sign cannot follow a sign directly ("- -1"), only "-(-1)"
+            int operandStart = peek().start();
+            Expr operand = parsePostfix(parsePrimary(), operandStart);
             return new Expr.Unary(t.text(), operand, spanFrom(t.start()));
         }
         return parsePostfix(parsePrimary(), t.start());
