@@ -184,7 +184,7 @@ abstract class ExpressionParser extends NameParser {
     private Expr parseListOperand() {
         int start = peek().start();
         if (!atSymbol("(")) {
-            report(DiagnosticCodes.expected(caretSpan(), "'(' and a list", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "'(' and a list", peek().text()));
             return new Expr.Error(new Span(peek().start(), 0));
         }
         next();
@@ -211,7 +211,7 @@ abstract class ExpressionParser extends NameParser {
             if (atSymbol(closer) || atEnd() || pos == before) {
                 return items;
             }
-            report(DiagnosticCodes.expected(caretSpan(), "',' or '" + closer + "'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "',' or '" + closer + "'", peek().text()));
             skipUntil(closer, ",");
             if (!accept(",")) {
                 return items;
@@ -293,7 +293,7 @@ abstract class ExpressionParser extends NameParser {
             next();
             return new Name(t.text(), t.span());
         }
-        report(DiagnosticCodes.expected(caretSpan(), "a name after '.'", t.text()));
+        report(DiagnosticCodes.expected(expectedSpan(), "a name after '.'", t.text()));
         return new Name("", new Span(t.start(), 0));
     }
 
@@ -444,7 +444,7 @@ abstract class ExpressionParser extends NameParser {
         int start = next().start();
         List<Expr> items = parseCommaList("]");
         if (!atSymbol("]")) {
-            report(DiagnosticCodes.expected(caretSpan(), "']'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "']'", peek().text()));
             skipUntil("]");
         }
         accept("]");

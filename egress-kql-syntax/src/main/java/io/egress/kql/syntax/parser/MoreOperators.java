@@ -316,7 +316,7 @@ abstract class MoreOperators extends OperatorParser {
             branches.add(new TabularOperator.ForkBranch(name, subquery, spanFrom(branchStart)));
         }
         if (branches.isEmpty()) {
-            report(DiagnosticCodes.expected(caretSpan(), "'(' and a sub-query", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "'(' and a sub-query", peek().text()));
         }
         return new TabularOperator.Fork(branches, spanFrom(start));
     }
