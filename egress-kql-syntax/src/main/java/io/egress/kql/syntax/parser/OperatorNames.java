@@ -9,7 +9,13 @@ final class OperatorNames {
             "project-rename", "project-reorder", "summarize", "join", "lookup", "union", "sort", "order", "top",
             "take", "limit", "distinct", "count", "mv-expand", "mvexpand", "mv-apply", "parse", "parse-where",
             "parse-kv", "as", "serialize", "getschema", "search", "find", "sample", "sample-distinct", "top-nested",
-            "make-series", "evaluate", "invoke", "render", "fork", "facet", "consume", "partition", "scan");
+            "make-series", "evaluate", "invoke", "render", "fork", "facet", "consume", "partition", "scan",
+            "top-hitters", "reduce");
+
+    /** Real KQL operators this parser does not read (graph operators and rarities). */
+    static final java.util.Set<String> UNSUPPORTED = java.util.Set.of("make-graph", "graph-match", "graph-merge",
+            "graph-to-table", "graph-shortest-paths", "graph-mark-components", "project-by-names", "macro-expand",
+            "execute-and-cache", "assert-schema", "project-smart");
 
     private OperatorNames() {
     }

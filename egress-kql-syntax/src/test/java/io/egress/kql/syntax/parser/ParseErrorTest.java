@@ -51,6 +51,7 @@ class ParseErrorTest {
                 Arguments.of("T | where a == 1 && b == 2", "KQL113", "1:18"),
                 Arguments.of("T\n| where a == 1 || b == 2", "KQL113", "2:16"),
                 Arguments.of("T | summarise count()", "KQL108", "1:5"),
+                Arguments.of("T | make-graph a --> b with N on id", "KQL112", "1:5"),
                 Arguments.of("T | where x == \"a\\d\"", "KQL105", "1:18"),
                 Arguments.of("T | where x has_any ([\"a\", \"b\"])", "KQL110", "1:22"),
                 Arguments.of("T | join kind=inner (U) x", "KQL103", "1:25"),
@@ -89,6 +90,16 @@ class ParseErrorTest {
         var where = (io.egress.kql.syntax.tree.TabularOperator.Where) ((io.egress.kql.syntax.tree.Expr.Pipe)
                 ((io.egress.kql.syntax.tree.Expr.Pipe) r.script().queries().get(0).expr()).source()).op();
         assertThat(io.egress.kql.syntax.print.SyntaxPrinter.print(where)).isEqualTo("where a == 1 and b == 2 or c == 3");
+    }
+
+    @Test
+    void crlfLineEndsGiveTheSameTreeAndLineNumbers() {
+        String lf = "let x = 1; // note\nT\n| where a == 'b'\n| where c ==\n| take x";
+        ParseResult unix = KqlParser.parse(lf);
+        ParseResult windows = KqlParser.parse(lf.replace("\n", "\r\n"));
+        assertThat(io.egress.kql.syntax.tree.SyntaxTrees.equalIgnoringSpans(unix.script(), windows.script())).isTrue();
+        assertThat(windows.errors()).extracting(d -> Parsing.where(windows, d)).containsExactly("4:13");
+        assertThat(unix.errors()).extracting(d -> Parsing.where(unix, d)).containsExactly("4:13");
     }
 
     @Test
