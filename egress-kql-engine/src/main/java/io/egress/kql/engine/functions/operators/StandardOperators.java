@@ -103,7 +103,7 @@ public final class StandardOperators implements Operators {
         }
         if (l == ScalarType.STRING && r == ScalarType.STRING) {
             boolean positive = op.equals("==");
-            return BindResult.bound(Fn.pure(BOOL, a -> ((String) a[0]).equals(a[1]) == positive));
+            return BindResult.bound(Fn.pure(BOOL, a -> Values.text(a[0]).equals(Values.text(a[1])) == positive));
         }
         return BindResult.bound(Fn.pure(BOOL, a -> eq.apply(a[0], a[1])));
     }
