@@ -121,6 +121,12 @@ final class OperatorBinder {
             PlanNode sub = binder.bindTabular(ma.subquery(), env.withInput(expanded));
             return new io.egress.kql.engine.exec.MvApplyOperator(input, current, sub);
         }
+        if (op instanceof TabularOperator.MakeSeries ms) {
+            return new SeriesBinder(binder).bind(ms, input, env);
+        }
+        if (op instanceof TabularOperator.TopNested tn) {
+            return new SeriesBinder(binder).topNested(tn, input, env);
+        }
         if (op instanceof TabularOperator.Parse p) {
             return shapes.parse(p, input, env);
         }
