@@ -29,7 +29,7 @@ public final class StandardOperators implements Operators {
             "hassuffix", "!hassuffix", "hassuffix_cs", "!hassuffix_cs", "contains", "!contains", "contains_cs",
             "!contains_cs", "notcontains", "notcontainscs", "startswith", "!startswith", "startswith_cs",
             "!startswith_cs", "endswith", "!endswith", "endswith_cs", "!endswith_cs", "matches regex",
-            "in", "!in", "in~", "!in~", "has_any", "has_all");
+            "in", "!in", "in~", "!in~", "has_any", "has_all", ":");
 
     private StandardOperators() {
     }

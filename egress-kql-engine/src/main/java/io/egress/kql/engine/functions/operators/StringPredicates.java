@@ -41,6 +41,7 @@ final class StringPredicates {
             case "notcontains" -> "contains";
             case "notcontainscs" -> "contains_cs";
             case "containscs" -> "contains_cs";
+            case ":" -> "has"; // search-style column:term
             case "!~" -> "=~";
             default -> op.startsWith("!") ? op.substring(1) : op;
         };

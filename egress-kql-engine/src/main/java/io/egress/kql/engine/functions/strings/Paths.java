@@ -15,23 +15,17 @@ public final class Paths {
      */
     public static ObjectNode parsePath(String path) {
         String scheme = "";
-        String root = "";
         String rest = path;
         int schemeEnd = path.indexOf("://");
         if (schemeEnd > 0 && path.substring(0, schemeEnd).chars().allMatch(Character::isLetterOrDigit)) {
             scheme = path.substring(0, schemeEnd);
             rest = path.substring(schemeEnd + 3);
-            int slash = rest.indexOf('/');
-            root = slash < 0 ? rest : rest.substring(0, slash);
-        } else if (path.length() >= 2 && Character.isLetter(path.charAt(0)) && path.charAt(1) == ':') {
-            root = path.substring(0, 2);
-        } else if (path.startsWith("\\\\")) {
-            int end = path.indexOf('\\', 2);
-            root = end < 0 ? path : path.substring(0, end);
         }
-        int sep = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
-        String dir = sep < 0 ? "" : path.substring(0, sep);
-        String file = path.substring(sep + 1);
+        // docs examples: only a drive letter is a root; UNC and Unix paths have an empty RootPath
+        String root = rest.length() >= 2 && Character.isLetter(rest.charAt(0)) && rest.charAt(1) == ':' ? rest.substring(0, 2) : "";
+        int sep = Math.max(rest.lastIndexOf('\\'), rest.lastIndexOf('/'));
+        String dir = sep < 0 ? "" : rest.substring(0, sep);
+        String file = rest.substring(sep + 1);
         String ads = "";
         int colon = file.indexOf(':');
         if (colon >= 0 && sep >= 0) {

@@ -10,6 +10,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.egress.data.ScalarType;
 import io.egress.kql.engine.functions.BindResult;
+import io.egress.kql.engine.functions.operators.Regexes;
 import io.egress.kql.engine.functions.support.Args;
 import io.egress.kql.engine.functions.support.Fn;
 import io.egress.kql.engine.functions.support.MapRegistry;
@@ -103,23 +104,27 @@ public final class StringFunctions {
         b.add(trim("trim_start", true, false));
         b.add(trim("trim_end", false, true));
         b.add(new Fn("extract", List.of("extract(string regex, long group, string text [, typeof(T)]) -> string or T"), StringFunctions::bindExtract));
-        b.add(new Fn("extract_all", List.of("extract_all(string regex, [dynamic groups,] string text) -> dynamic"), StringFunctions::bindExtractAll));
+        Fn extractAll = new Fn("extract_all", List.of("extract_all(string regex, [dynamic groups,] string text) -> dynamic"),
+                StringFunctions::bindExtractAll);
+        b.add(extractAll).alias("extractall", extractAll);
         b.add(Fn.simple("indexof", LONG, 2, 5, StringFunctions::indexOf,
                 "indexof(string, string lookup [, long start [, long length [, long occurrence]]]) -> long"));
         b.add(new Fn("countof", List.of("countof(string text, string search [, string kind]) -> long"), StringFunctions::bindCountof));
         b.add(Fn.simple("reverse", STRING, 1, 1, a -> new StringBuilder(Values.str(a[0])).reverse().toString(), "reverse(string) -> string"));
         b.add(Fn.simple("strcmp", LONG, 2, 2, a -> (long) Integer.signum(Values.str(a[0]).compareTo(Values.str(a[1]))),
                 "strcmp(string, string) -> long"));
-        b.add(Fn.simple("base64_encode_tostring", STRING, 1, 1,
+        Fn encode = Fn.simple("base64_encode_tostring", STRING, 1, 1,
                 a -> Base64.getEncoder().encodeToString(Values.str(a[0]).getBytes(StandardCharsets.UTF_8)),
-                "base64_encode_tostring(string) -> string"));
+                "base64_encode_tostring(string) -> string");
+        b.add(encode).alias("base64_encodestring", encode);
         Fn decode = Fn.simple("base64_decode_tostring", STRING, 1, 1, a -> base64Decode(Values.str(a[0])),
                 "base64_decode_tostring(string) -> string");
         b.add(decode).alias("base64_decodestring", decode);
         b.add(Fn.simple("url_encode", STRING, 1, 1, a -> Urls.encode(Values.str(a[0])), "url_encode(string) -> string"));
         b.add(Fn.simple("url_encode_component", STRING, 1, 1, a -> Urls.encode(Values.str(a[0])), "url_encode_component(string) -> string"));
         b.add(Fn.simple("url_decode", STRING, 1, 1, a -> Urls.decode(Values.str(a[0])), "url_decode(string) -> string"));
-        b.add(Fn.simple("parse_url", DYNAMIC, 1, 1, a -> Urls.parseUrl(Values.str(a[0])), "parse_url(string) -> dynamic"));
+        Fn parseUrl = Fn.simple("parse_url", DYNAMIC, 1, 1, a -> Urls.parseUrl(Values.str(a[0])), "parse_url(string) -> dynamic");
+        b.add(parseUrl).alias("parseurl", parseUrl);
         b.add(Fn.simple("parse_path", DYNAMIC, 1, 1, a -> Paths.parsePath(Values.str(a[0])), "parse_path(string) -> dynamic"));
         b.add(Fn.simple("parse_command_line", DYNAMIC, 1, 2, a -> Paths.parseCommandLine(Values.str(a[0])),
                 "parse_command_line(string, string parser = \"windows\") -> dynamic"));
@@ -141,8 +146,9 @@ public final class StringFunctions {
                 return -1L;
             }));
         }));
-        b.add(Fn.simple("extractjson", STRING, 2, 3, a -> JsonPaths.extract(Values.str(a[0]), a[1]),
-                "extractjson(string jsonpath, string json [, typeof(T)]) -> string"));
+        Fn extractJson = Fn.simple("extractjson", STRING, 2, 3, a -> JsonPaths.extract(Values.str(a[0]), a[1]),
+                "extractjson(string jsonpath, string json [, typeof(T)]) -> string (the type argument is ignored)");
+        b.add(extractJson).alias("extract_json", extractJson);
     }
 
     private static List<TermMatcher> termMatchers(Object list) {
@@ -359,13 +365,18 @@ public final class StringFunctions {
         if (start < 0) {
             start = Math.max(0, s.length() + start);
         }
-        if (start > s.length() || occurrence <= 0) {
+        if (length < -1 || occurrence < 0) {
+            return null; // docs: null for length < -1 or occurrence < 0
+        }
+        if (start > s.length() || occurrence == 0) {
             return -1L;
         }
-        int limit = length < 0 ? s.length() : (int) Math.min(s.length(), start + length);
+        // Each occurrence is searched in a window of `length` characters from where the last one
+        // started + 1 (this reproduces the docs examples idx2, idx3 and idx8).
         int from = (int) start;
         int at = -1;
         for (long k = 0; k < occurrence; k++) {
+            int limit = length < 0 ? s.length() : (int) Math.min(s.length(), from + length);
             at = s.indexOf(lookup, from);
             if (at < 0 || at + lookup.length() > limit) {
                 return -1L;
@@ -380,39 +391,41 @@ public final class StringFunctions {
         if (err != null) {
             return BindResult.error(err);
         }
-        boolean regex = t.size() == 3 && "regex".equals(Values.str(Args.constant(c, 2)));
-        if (regex) {
-            BindResult<Args.RegexArg> re = Args.regex(c, 1);
+        Object kind = Args.constant(c, 2);
+        if (t.size() == 3 && (kind == null || "regex".equals(Values.str(kind)))) {
+            BindResult<Args.RegexArg> re = kind == null ? BindResult.bound(a -> Regexes.cached(Values.text(a[1]))) : Args.regex(c, 1);
             if (re instanceof BindResult.Error) {
                 return Args.error(re);
             }
             Args.RegexArg r = Args.value(re);
-            return BindResult.bound(Fn.pure(LONG, a -> {
-                Pattern p = r.get(a);
-                if (p == null) {
-                    return null;
-                }
-                Matcher m = p.matcher(Values.text(a[0]));
-                long n = 0;
-                while (m.find()) {
-                    n++;
-                }
-                return n;
-            }));
+            return BindResult.bound(Fn.pure(LONG, a -> "regex".equals(Values.str(a[2])) ? countRegex(r.get(a), Values.text(a[0]))
+                    : countPlain(Values.text(a[0]), Values.str(a[1]))));
         }
-        // "normal" counts overlapping occurrences (docs: countof("aaa", "aa") == 2).
-        return BindResult.bound(Fn.pure(LONG, a -> {
-            String s = Values.text(a[0]);
-            String needle = Values.str(a[1]);
-            if (needle.isEmpty()) {
-                return 0L;
-            }
-            long n = 0;
-            for (int at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
-                n++;
-            }
-            return n;
-        }));
+        return BindResult.bound(Fn.pure(LONG, a -> countPlain(Values.text(a[0]), Values.str(a[1]))));
+    }
+
+    private static Long countRegex(Pattern p, String s) {
+        if (p == null) {
+            return null;
+        }
+        Matcher m = p.matcher(s);
+        long n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** "normal" counts overlapping occurrences (docs: countof("aaaa", "aa") == 3). */
+    private static long countPlain(String s, String needle) {
+        if (needle.isEmpty()) {
+            return 0L;
+        }
+        long n = 0;
+        for (int at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
+            n++;
+        }
+        return n;
     }
 
     static String base64Decode(String s) {
