@@ -124,6 +124,9 @@ final class OperatorBinder {
         if (op instanceof TabularOperator.MakeSeries ms) {
             return new SeriesBinder(binder).bind(ms, input, env);
         }
+        if (op instanceof TabularOperator.Search s) {
+            return new SearchBinder(binder).bind(s, input, env);
+        }
         if (op instanceof TabularOperator.TopNested tn) {
             return new SeriesBinder(binder).topNested(tn, input, env);
         }
@@ -169,6 +172,9 @@ final class OperatorBinder {
                 out.put(name, e);
             }
             return new PrintOperator(out.schema(), out.exprs());
+        }
+        if (op instanceof TabularOperator.Search s) {
+            return new SearchBinder(binder).bind(s, null, env);
         }
         if (op instanceof TabularOperator.Range r) {
             BoundExpr from = scalars.bind(r.from(), RowScope.empty(), env);
