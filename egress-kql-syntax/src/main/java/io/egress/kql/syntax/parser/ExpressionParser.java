@@ -27,6 +27,9 @@ abstract class ExpressionParser extends NameParser {
     /** True while parsing a search predicate, where {@code Column:"value"} is allowed. */
     protected boolean searchPredicate;
 
+    /** True while parsing union/find/restrict legs, where {@code database("d").T*} and {@code .*} are allowed. */
+    protected boolean memberPatterns;
+
     ExpressionParser(SourceText source, List<Token> tokens, List<Diagnostic> diagnostics) {
         super(source, tokens, diagnostics);
     }
@@ -184,7 +187,7 @@ abstract class ExpressionParser extends NameParser {
     private Expr parseListOperand() {
         int start = peek().start();
         if (!atSymbol("(")) {
-            report(DiagnosticCodes.expected(caretSpan(), "'(' and a list", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "'(' and a list", peek().text()));
             return new Expr.Error(new Span(peek().start(), 0));
         }
         next();
@@ -195,6 +198,16 @@ abstract class ExpressionParser extends NameParser {
 
     /** Items separated by ',' up to (not including) the closer; items are pipelines. */
     protected List<Expr> parseCommaList(String closer) {
+        boolean savedPatterns = memberPatterns;
+        memberPatterns = false; // patterns are for legs, not for arguments inside them
+        try {
+            return parseCommaItems(closer);
+        } finally {
+            memberPatterns = savedPatterns;
+        }
+    }
+
+    private List<Expr> parseCommaItems(String closer) {
         List<Expr> items = new ArrayList<>();
         if (atSymbol(closer)) {
             return items;
@@ -211,7 +224,7 @@ abstract class ExpressionParser extends NameParser {
             if (atSymbol(closer) || atEnd() || pos == before) {
                 return items;
             }
-            report(DiagnosticCodes.expected(caretSpan(), "',' or '" + closer + "'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "',' or '" + closer + "'", peek().text()));
             skipUntil(closer, ",");
             if (!accept(",")) {
                 return items;
@@ -237,7 +250,9 @@ abstract class ExpressionParser extends NameParser {
         Token t = peek();
         if (t.isSymbol("-") || t.isSymbol("+")) {
             next();
-            Expr operand = parseUnary();
+            // as in Kusto, a sign cannot follow a sign directly ("- -1"), only "-(-1)"
+            int operandStart = peek().start();
+            Expr operand = parsePostfix(parsePrimary(), operandStart);
             return new Expr.Unary(t.text(), operand, spanFrom(t.start()));
         }
         return parsePostfix(parsePrimary(), t.start());
@@ -280,6 +295,10 @@ abstract class ExpressionParser extends NameParser {
 
     private Name parseMemberName() {
         Token t = peek();
+        if (memberPatterns && (t.isSymbol("*") || t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("*")
+                && !peek(1).spaceBefore())) {
+            return parseNamePattern();
+        }
         if (t.kind() == TokenKind.IDENTIFIER) {
             next();
             return new Name(t.text(), t.span());
@@ -291,7 +310,7 @@ abstract class ExpressionParser extends NameParser {
             next();
             return new Name(t.text(), t.span());
         }
-        report(DiagnosticCodes.expected(caretSpan(), "a name after '.'", t.text()));
+        report(DiagnosticCodes.expected(expectedSpan(), "a name after '.'", t.text()));
         return new Name("", new Span(t.start(), 0));
     }
 
@@ -442,7 +461,7 @@ abstract class ExpressionParser extends NameParser {
         int start = next().start();
         List<Expr> items = parseCommaList("]");
         if (!atSymbol("]")) {
-            report(DiagnosticCodes.expected(caretSpan(), "']'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "']'", peek().text()));
             skipUntil("]");
         }
         accept("]");

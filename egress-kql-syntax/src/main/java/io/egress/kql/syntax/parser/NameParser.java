@@ -49,7 +49,7 @@ abstract class NameParser extends ParserCore {
         if (atBracketName()) {
             return parseBracketName();
         }
-        report(DiagnosticCodes.expected(caretSpan(), what, t.text()));
+        report(DiagnosticCodes.expected(expectedSpan(), what, t.text()));
         return new Name("", new Span(t.start(), 0));
     }
 
@@ -119,7 +119,25 @@ abstract class NameParser extends ParserCore {
             next();
             return t.text();
         }
-        report(DiagnosticCodes.expected(caretSpan(), "a type name", t.text()));
+        report(DiagnosticCodes.expected(expectedSpan(), "a type name", t.text()));
         return "";
+    }
+
+    /** A column name or a wildcard pattern such as {@code Account*} / {@code *Id}. */
+    protected Name parseNamePattern() {
+        Token t = peek();
+        if (atBracketName()) {
+            return parseBracketName();
+        }
+        if (t.kind() != TokenKind.IDENTIFIER && !t.isSymbol("*")) {
+            report(DiagnosticCodes.expected(expectedSpan(), "a column name", t.text()));
+            return new Name("", new Span(t.start(), 0));
+        }
+        StringBuilder text = new StringBuilder(next().text());
+        while ((peek().is(TokenKind.IDENTIFIER) || atSymbol("*")) && !peek().spaceBefore()
+                && (previous().isSymbol("*") || atSymbol("*"))) {
+            text.append(next().text());
+        }
+        return new Name(text.toString(), spanFrom(t.start()));
     }
 }
