@@ -50,7 +50,11 @@ abstract class ExpressionParser extends NameParser {
     }
 
     protected Expr continuePipeline(Expr expr, int start) {
-        while (atSymbol("|")) {
+        for (int chain = 0; atSymbol("|"); chain++) {
+            if (chain > MAX_CHAIN) {
+                giveUp(MAX_CHAIN);
+                return expr;
+            }
             next();
             TabularOperator op = parseOperator();
             expr = new Expr.Pipe(expr, op, spanFrom(start));
@@ -76,13 +80,24 @@ abstract class ExpressionParser extends NameParser {
     // ---- scalar expressions ------------------------------------------------------------------
 
     protected Expr parseExpr() {
-        return parseBinary(1);
+        try {
+            if (!enter()) {
+                return new Expr.Error(new Span(peek().start(), 0));
+            }
+            return parseBinary(1);
+        } finally {
+            leave();
+        }
     }
 
     private Expr parseBinary(int minPrecedence) {
         int start = peek().start();
         Expr left = parseUnary();
-        while (true) {
+        for (int chain = 0; ; chain++) {
+            if (chain > MAX_CHAIN) {
+                giveUp(MAX_CHAIN);
+                return left;
+            }
             Token t = peek();
             if ((t.isIdentifier("between") || t.isSymbol("!between")) && minPrecedence <= 3) {
                 left = parseBetween(left, start);
@@ -259,7 +274,11 @@ abstract class ExpressionParser extends NameParser {
     }
 
     protected Expr parsePostfix(Expr expr, int start) {
-        while (true) {
+        for (int chain = 0; ; chain++) {
+            if (chain > MAX_CHAIN) {
+                giveUp(MAX_CHAIN);
+                return expr;
+            }
             if (atSymbol(".") && peek(1).isSymbol("[") && !atBracketNameAt(1)) {
                 next();
                 next();
@@ -412,7 +431,8 @@ abstract class ExpressionParser extends NameParser {
         if ((word.equals("externaldata") || word.equals("external_data")) && (call || peek(1).isSymbol("["))) {
             return parseExternalData();
         }
-        TabularOperator source = call && !word.equals("union") ? null : parseSourceOperator();
+        // union, print, search, find, evaluate are keywords even before '('; range(a, b, c) is a function
+        TabularOperator source = call && word.equals("range") ? null : parseSourceOperator();
         if (source != null) {
             return new Expr.Source(source, source.span());
         }

@@ -15,6 +15,12 @@ abstract class ParserCore {
     protected final List<Diagnostic> diagnostics;
     protected int pos;
     private int lastErrorAt = -1;
+    /** Nesting depth of expressions and blocks, bounded so deep input cannot overflow the stack. */
+    private int depth;
+    static final int MAX_DEPTH = 200;
+    /** Longest operator chain (a + b + ..., a.b.c..., T | op | op ...) kept, so trees stay shallow enough. */
+    static final int MAX_CHAIN = 1000;
+    private boolean gaveUp;
 
     ParserCore(SourceText source, List<Token> tokens, List<Diagnostic> diagnostics) {
         this.source = source;
@@ -75,6 +81,32 @@ abstract class ParserCore {
         return false;
     }
 
+    /**
+     * Enters one nesting level; when the limit is passed, reports once, skips the rest of the text and
+     * returns false (the caller then returns an error node and must still call {@link #leave()}).
+     */
+    protected boolean enter() {
+        depth++;
+        if (depth > MAX_DEPTH) {
+            giveUp(MAX_DEPTH);
+            return false;
+        }
+        return true;
+    }
+
+    protected void leave() {
+        depth--;
+    }
+
+    /** Reports that the input is too deep and skips to the end of the text. */
+    protected void giveUp(int limit) {
+        report(DiagnosticCodes.tooDeep(caretSpan(), limit));
+        gaveUp = true;
+        while (!atEnd()) {
+            next();
+        }
+    }
+
     /** Expects ')' and, when something else is there, skips to the matching ')'. */
     protected void closeParen() {
         if (!atSymbol(")")) {
@@ -117,7 +149,7 @@ abstract class ParserCore {
 
     /** Reports a diagnostic unless an error was already reported at the same offset. */
     protected void report(Diagnostic d) {
-        if (d.span().start() == lastErrorAt) {
+        if (d.span().start() == lastErrorAt || gaveUp) {
             return;
         }
         lastErrorAt = d.span().start();

@@ -175,6 +175,17 @@ final class ScriptParser extends MoreOperators {
     }
 
     private Statement.Block parseBlock() {
+        try {
+            if (!enter()) {
+                return new Statement.Block(List.of(), new Span(peek().start(), 0));
+            }
+            return parseBlockBody();
+        } finally {
+            leave();
+        }
+    }
+
+    private Statement.Block parseBlockBody() {
         int start = peek().start();
         if (!expect("{")) {
             return new Statement.Block(List.of(), new Span(start, 0));

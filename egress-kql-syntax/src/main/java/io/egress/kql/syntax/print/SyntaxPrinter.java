@@ -223,11 +223,7 @@ public final class SyntaxPrinter {
         } else if (e instanceof Expr.TypeOf t) {
             out.append("typeof(").append(t.type()).append(')');
         } else if (e instanceof Expr.Pipe p) {
-            expr(p.source());
-            if (!(p.source() instanceof Expr.InputRef)) {
-                out.append("\n| ");
-            }
-            operators.operator(p.op());
+            pipeline(p);
         } else if (e instanceof Expr.InputRef) {
             // nothing: the sub-query starts with its first operator
         } else if (e instanceof Expr.Source s) {
@@ -252,6 +248,25 @@ public final class SyntaxPrinter {
             out.append("<error>");
         } else {
             throw new IllegalArgumentException("cannot print " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A pipeline, printed without recursing once per operator (pipelines can be long). */
+    private void pipeline(Expr.Pipe last) {
+        java.util.ArrayDeque<TabularOperator> ops = new java.util.ArrayDeque<>();
+        Expr source = last;
+        while (source instanceof Expr.Pipe p) {
+            ops.push(p.op());
+            source = p.source();
+        }
+        expr(source);
+        boolean first = source instanceof Expr.InputRef;
+        for (TabularOperator op : ops) {
+            if (!first) {
+                out.append("\n| ");
+            }
+            first = false;
+            operators.operator(op);
         }
     }
 
