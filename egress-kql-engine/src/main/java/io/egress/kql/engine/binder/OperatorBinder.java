@@ -105,6 +105,17 @@ final class OperatorBinder {
             binder.report(BindDiagnostics.ignored(s.span(), "random sampling (sample takes the first rows)"));
             return new TakeOperator(input, count(s.count(), env, "the sample count"));
         }
+        if (op instanceof TabularOperator.SampleDistinct sd) {
+            binder.report(BindDiagnostics.ignored(sd.span(), "random sampling (sample-distinct takes the first values)"));
+            BoundExpr col = scalars.bind(sd.column(), scope, env);
+            String name = Names.infer(sd.column());
+            Schema schema = Schema.of(new Column(name == null ? "Column1" : name, col.type()));
+            return new TakeOperator(new DistinctOperator(input, schema, List.of(col)),
+                    count(sd.count(), env, "the sample-distinct count"));
+        }
+        if (op instanceof TabularOperator.Consume) {
+            return new TakeOperator(input, 0); // consume reads its input and returns nothing
+        }
         if (op instanceof TabularOperator.Distinct d) {
             return distinct(input, scope, d, env);
         }
@@ -120,6 +131,21 @@ final class OperatorBinder {
                     ma.span()), current, env);
             PlanNode sub = binder.bindTabular(ma.subquery(), env.withInput(expanded));
             return new io.egress.kql.engine.exec.MvApplyOperator(input, current, sub);
+        }
+        if (op instanceof TabularOperator.MakeSeries ms) {
+            return new SeriesBinder(binder).bind(ms, input, env);
+        }
+        if (op instanceof TabularOperator.Search s) {
+            return new SearchBinder(binder).bind(s, input, env);
+        }
+        if (op instanceof TabularOperator.Partition pt) {
+            BoundExpr key = scalars.bind(pt.by(), scope, env);
+            io.egress.kql.engine.exec.RowInputOperator current = new io.egress.kql.engine.exec.RowInputOperator(input.schema());
+            PlanNode sub = binder.bindTabular(pt.subquery(), env.withInput(current));
+            return new io.egress.kql.engine.exec.PartitionOperator(input, key, current, sub);
+        }
+        if (op instanceof TabularOperator.TopNested tn) {
+            return new SeriesBinder(binder).topNested(tn, input, env);
         }
         if (op instanceof TabularOperator.Parse p) {
             return shapes.parse(p, input, env);
@@ -163,6 +189,9 @@ final class OperatorBinder {
                 out.put(name, e);
             }
             return new PrintOperator(out.schema(), out.exprs());
+        }
+        if (op instanceof TabularOperator.Search s) {
+            return new SearchBinder(binder).bind(s, null, env);
         }
         if (op instanceof TabularOperator.Range r) {
             BoundExpr from = scalars.bind(r.from(), RowScope.empty(), env);
