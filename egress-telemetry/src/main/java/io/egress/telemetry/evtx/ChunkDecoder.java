@@ -41,7 +41,9 @@ final class ChunkDecoder {
         byte[] b = chunk.bytes();
         chunk.reset(length);
         if (length < HEADER_SIZE) {
-            report(fileOffset, "truncated chunk: " + length + " bytes, shorter than its 512-byte header");
+            if (!allZero(b, length)) {
+                report(fileOffset, "truncated chunk: " + length + " bytes, shorter than its 512-byte header");
+            }
             return;
         }
         if (!hasSignature(b)) {
