@@ -11,7 +11,7 @@ import java.util.zip.CRC32;
  * Decodes one 64 KiB chunk: checks its header (signature {@code ElfChnk\0}, CRC32 of the header and of
  * the event records data), then walks the event records from offset 512 to the free-space offset.
  * A bad record is reported and skipped by scanning for the next record signature; checksum mismatches
- * are reported but the records are still read.
+ * and a bad chunk signature are reported, but the records are still looked for and read.
  */
 final class ChunkDecoder {
     static final int CHUNK_SIZE = 0x10000;
@@ -41,13 +41,19 @@ final class ChunkDecoder {
         byte[] b = chunk.bytes();
         chunk.reset(length);
         if (length < HEADER_SIZE) {
-            report(fileOffset, "truncated chunk: " + length + " bytes, shorter than its 512-byte header");
+            if (!allZero(b, length)) {
+                report(fileOffset, "truncated chunk: " + length + " bytes, shorter than its 512-byte header");
+            }
             return;
         }
         if (!hasSignature(b)) {
-            if (!allZero(b, length)) {
-                report(fileOffset, "bad chunk signature; chunk skipped");
+            if (allZero(b, length)) {
+                return; // unused, preallocated space
             }
+            // as libevtx does, look for records anyway: each is checked on its own
+            report(fileOffset, "bad chunk signature; looking for records in it anyway");
+            int freeSpace = Le.i32(b, 48, length);
+            records(freeSpace >= HEADER_SIZE && freeSpace <= length ? freeSpace : length, fileOffset);
             return;
         }
         if (length < CHUNK_SIZE) {

@@ -114,11 +114,11 @@ final class EventMapper {
         if (attribute.equals("xmlns") || attribute.startsWith("xmlns:")) {
             return null;
         }
-        switch (element + "@" + attribute) {
-            case "Provider@Name": return "Provider";
-            case "Provider@Guid": return "ProviderGuid";
-            case "TimeCreated@SystemTime": return "TimeCreated";
-            case "Security@UserId": return "UserID";
+        switch (attribute) {
+            case "Name": return element.equals("Provider") ? "Provider" : attribute;
+            case "Guid": return element.equals("Provider") ? "ProviderGuid" : attribute;
+            case "SystemTime": return element.equals("TimeCreated") ? "TimeCreated" : attribute;
+            case "UserId": return element.equals("Security") ? "UserID" : attribute;
             default: return attribute;
         }
     }

@@ -43,15 +43,26 @@ class EvtxRobustnessTest {
     }
 
     @Test
-    void aChunkWithABadSignatureIsSkipped() {
+    void aChunkWithABadSignatureStillGivesItsRecords() {
         byte[] file = FILE.clone();
         file[4096] = 'X';
         CollectingSink sink = CollectingSink.read(file, "f");
-        assertThat(sink.events).extracting(RawEvent::eventId).containsExactly(4);
+        assertThat(sink.events).isEqualTo(INTACT);
         assertThat(sink.problems).singleElement().satisfies(p -> {
             assertThat(p.location().offset()).isEqualTo(4096);
             assertThat(p.reason()).contains("bad chunk signature");
         });
+    }
+
+    @Test
+    void aChunkOfGarbageIsReportedNotRead() {
+        byte[] file = FILE.clone();
+        byte[] garbage = new byte[ChunkDecoder.CHUNK_SIZE];
+        new java.util.Random(7).nextBytes(garbage);
+        System.arraycopy(garbage, 0, file, 4096, garbage.length);
+        CollectingSink sink = CollectingSink.read(file, "f");
+        assertThat(sink.events).extracting(RawEvent::eventId).containsExactly(4);
+        assertThat(sink.problems).isNotEmpty().allSatisfy(p -> assertThat(p.location().offset()).isBetween(4096L, 4096L + 65536));
     }
 
     @Test
