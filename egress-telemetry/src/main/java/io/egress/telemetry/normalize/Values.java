@@ -95,11 +95,18 @@ public final class Values {
             return n.longValue();
         }
         String s = text(value).strip();
-        try {
-            if (s.startsWith("0x") || s.startsWith("0X")) {
-                return Long.parseUnsignedLong(s.substring(2), 16);
+        boolean hex = s.startsWith("0x") || s.startsWith("0X");
+        String digits = hex ? s.substring(2) : s.startsWith("-") ? s.substring(1) : s;
+        if (digits.isEmpty() || digits.length() > (hex ? 16 : 19)) {
+            return null;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), hex ? 16 : 10) < 0) {
+                return null; // checked first: exceptions are costly on the per-event path
             }
-            return Long.parseLong(s);
+        }
+        try {
+            return hex ? Long.parseUnsignedLong(digits, 16) : Long.parseLong(s);
         } catch (NumberFormatException e) {
             return null;
         }
