@@ -62,4 +62,14 @@ class JsonEventReaderTest {
         assertThat(sink.events).isEmpty();
         assertThat(sink.problems.get(0).reason()).contains("nesting depth");
     }
+
+    @Test
+    void skipsOversizedLinesWithAReport() throws Exception {
+        String huge = "{\"EventID\":1,\"SourceName\":\"S\",\"x\":\"" + "a".repeat(Limits.MAX_LINE_BYTES + 10) + "\"}\n";
+        Collecting sink = Collecting.read(reader, "{\"EventID\":2,\"SourceName\":\"S\"}\n" + huge + "{\"EventID\":3,\"SourceName\":\"S\"}\n");
+        assertThat(sink.events).extracting(RawEvent::eventId).containsExactly(2, 3);
+        assertThat(sink.problems).hasSize(1);
+        assertThat(sink.problems.get(0).location().line()).isEqualTo(2);
+        assertThat(sink.problems.get(0).reason()).contains("longer than");
+    }
 }
