@@ -72,4 +72,17 @@ class JsonEventReaderTest {
         assertThat(sink.problems.get(0).location().line()).isEqualTo(2);
         assertThat(sink.problems.get(0).reason()).contains("longer than");
     }
+
+    @Test
+    void readsUtf16JsonAsPowerShellWritesIt() throws Exception {
+        String text = "\uFEFF[{\"EventID\":4104,\"ProviderName\":\"Microsoft-Windows-PowerShell\",\"ScriptBlockText\":\"Send-MailMessage é\"},\r\n"
+                + " {\"EventID\":4104,\"ProviderName\":\"Microsoft-Windows-PowerShell\",\"ScriptBlockText\":\"x\"}]\r\n";
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        assertThat(reader.accepts(bytes, bytes.length)).isTrue();
+        Collecting sink = Collecting.read(reader, text, java.nio.charset.StandardCharsets.UTF_16LE);
+        assertThat(sink.problems).isEmpty();
+        assertThat(sink.events).hasSize(2);
+        assertThat(sink.events.get(0).data()).containsEntry("ScriptBlockText", "Send-MailMessage é");
+        assertThat(sink.events.get(1).location().line()).isEqualTo(2);
+    }
 }
