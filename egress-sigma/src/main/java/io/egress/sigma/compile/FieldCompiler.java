@@ -355,6 +355,10 @@ final class FieldCompiler {
     private static Optional<BigDecimal> number(SigmaValue value) {
         String text = value instanceof SigmaValue.SigmaNumber n ? n.text()
                 : value instanceof SigmaString s && !s.hasWildcards() ? s.plain().strip() : null;
+        if (text != null && text.matches("0[xX][0-9a-fA-F]{1,15}")) {
+            // Sysmon writes ids such as LogonId in hex (0x3e7); Defender keeps them as numbers.
+            return Optional.of(new BigDecimal(new java.math.BigInteger(text.substring(2), 16)));
+        }
         if (text == null || !text.matches("-?\\d+(\\.\\d+)?")) {
             return Optional.empty();
         }
