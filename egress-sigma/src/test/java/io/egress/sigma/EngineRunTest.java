@@ -74,4 +74,41 @@ class EngineRunTest {
         assertThat(result.rowCount()).isEqualTo(1);
         assertThat(result.rows().get(0)).isEqualTo(hit);
     }
+
+    static Stream<Arguments> mappedFieldCases() {
+        String events = "DeviceEvents";
+        String net = "DeviceNetworkEvents";
+        String proc = "DeviceProcessEvents";
+        return Stream.of(
+                Arguments.of("product: windows\n  category: dns_query", "sel:\n  QueryName|endswith: '.onion'\ncondition: sel", events,
+                        row(events, "ActionType", "DnsQueryResponse", "AdditionalFields",
+                                "{\"DnsQueryString\":\"abc.onion\",\"DnsQueryResult\":\"\"}"),
+                        row(events, "ActionType", "DnsQueryResponse", "AdditionalFields", "{\"DnsQueryString\":\"example.com\"}")),
+                Arguments.of("product: windows\n  category: ps_script", "sel:\n  ScriptBlockText|contains: 'invoke-mimikatz'\ncondition: sel", events,
+                        row(events, "ActionType", "PowerShellCommand", "AdditionalFields", "{\"Command\":\"Invoke-Mimikatz -DumpCreds\"}"),
+                        row(events, "ActionType", "DnsQueryResponse", "AdditionalFields", "{\"Command\":\"Invoke-Mimikatz\"}")),
+                Arguments.of("product: windows\n  category: network_connection",
+                        "sel:\n  Initiated: 'false'\n  DestinationPort: 3389\ncondition: sel", net,
+                        row(net, "ActionType", "InboundConnectionAccepted", "LocalPort", 3389, "RemotePort", 50123),
+                        row(net, "ActionType", "ConnectionSuccess", "LocalPort", 50123, "RemotePort", 3389)),
+                Arguments.of("product: windows\n  category: process_creation",
+                        "sel:\n  User|endswith: '\\SYSTEM'\n  LogonId: '0x3e7'\ncondition: sel", proc,
+                        row(proc, "AccountDomain", "NT AUTHORITY", "AccountName", "SYSTEM", "LogonId", 999L),
+                        row(proc, "AccountDomain", "CONTOSO", "AccountName", "alice", "LogonId", 999L)),
+                Arguments.of("product: linux\n  service: auditd", "sel:\n  type: EXECVE\n  a0: getcap\n  a1: '-r'\ncondition: sel", proc,
+                        row(proc, "FolderPath", "/usr/sbin/getcap", "ProcessCommandLine", "getcap -r /"),
+                        row(proc, "FolderPath", "/usr/sbin/getcap", "ProcessCommandLine", "getcap /bin/ping")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mappedFieldCases")
+    void mappedFieldsRunOnTheEngine(String logsource, String detection, String table, Object[] hit, Object[] miss) {
+        SigmaConversion conversion = SigmaCompilerTest.convert(logsource, detection);
+        assertThat(conversion.reason()).isNull();
+        Compilation compilation = ENGINE.compile(conversion.kql(), Catalog.defender());
+        assertThat(compilation.diagnostics().stream().filter(d -> d.isError()).toList()).isEmpty();
+        Table input = Table.of(DefenderSchemas.schema(table).orElseThrow(), List.of(hit, miss));
+        Table result = compilation.execute(Map.of(table, input), Instant.parse("2026-11-28T12:00:00Z"));
+        assertThat(result.rows()).as(conversion.kql()).containsExactly(hit);
+    }
 }
