@@ -1,5 +1,6 @@
 package io.egress.telemetry;
 
+import io.egress.telemetry.evtx.EvtxReader;
 import io.egress.telemetry.read.AuditdReader;
 import io.egress.telemetry.read.JsonEventReader;
 import io.egress.telemetry.read.SyslogReader;
@@ -8,9 +9,14 @@ import io.egress.telemetry.read.WindowsXmlReader;
 import java.util.List;
 import java.util.Optional;
 
-/** The readers format detection tries, in order: the first whose {@code accepts} holds reads the input. */
+/**
+ * The readers format detection tries, in order: the first whose {@code accepts} holds reads the input.
+ * Defender Advanced Hunting exports are recognised before these (see {@link DefenderExports}): their rows
+ * are tables already, not events.
+ */
 public final class Readers {
     private static final List<TelemetryReader> ALL = List.of(
+            new EvtxReader(),
             JsonEventReader.azureSyslogJson(),
             JsonEventReader.windowsJson(),
             new WindowsXmlReader(),

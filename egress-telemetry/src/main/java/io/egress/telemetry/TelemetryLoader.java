@@ -143,6 +143,9 @@ public final class TelemetryLoader {
         if (length == 0) {
             return new FileReport(name, "empty", 0, 0, Map.of(), null, null, List.of());
         }
+        if (DefenderExports.accepts(head, length)) {
+            return readDefender(in, name, run);
+        }
         Optional<TelemetryReader> reader = Readers.detect(head, length);
         if (reader.isEmpty()) {
             if (!explicit) {
@@ -168,6 +171,41 @@ public final class TelemetryLoader {
         }
         return new FileReport(name, reader.get().format(), file.records, file.malformedCount, file.rowsPerTable,
                 file.first, file.last, file.problems);
+    }
+
+    private static FileReport readDefender(InputStream in, String name, Run run) {
+        DefenderExports.Loaded loaded;
+        try {
+            loaded = DefenderExports.read(in, name);
+        } catch (IOException | RuntimeException e) {
+            Malformed problem = new Malformed(SourceLocation.line(name, -1), "read failed: " + e);
+            if (run.options.strict()) {
+                run.stop = problem;
+            }
+            return new FileReport(name, DefenderExports.FORMAT, 0, 1, Map.of(), null, null, List.of(problem));
+        }
+        if (run.options.strict() && !loaded.problems().isEmpty()) {
+            run.stop = loaded.problems().get(0);
+        }
+        Map<String, Long> perTable = new TreeMap<>();
+        long records = 0;
+        Instant first = null;
+        Instant last = null;
+        for (Map.Entry<String, List<Object[]>> entry : loaded.rows().entrySet()) {
+            run.rows.get(entry.getKey()).addAll(entry.getValue());
+            perTable.put(entry.getKey(), (long) entry.getValue().size());
+            records += entry.getValue().size();
+            int timestamp = DefenderSchemas.schema(entry.getKey()).orElseThrow().indexOf("Timestamp");
+            for (Object[] row : entry.getValue()) {
+                if (row[timestamp] instanceof Instant time) {
+                    first = first == null || time.isBefore(first) ? time : first;
+                    last = last == null || time.isAfter(last) ? time : last;
+                }
+            }
+        }
+        List<Malformed> problems = loaded.problems();
+        return new FileReport(name, DefenderExports.FORMAT, records, problems.size(), perTable, first, last,
+                problems.subList(0, Math.min(problems.size(), FileReport.MAX_PROBLEMS)));
     }
 
     private static InputStream nonClosing(InputStream in) {

@@ -26,9 +26,28 @@ public final class EvalContext {
         return processes;
     }
 
+    /**
+     * System keys spelled two ways: the text readers write {@code ProcessID}, the EVTX reader the
+     * element-and-attribute form {@code Execution.ProcessID}. A mapping may use either.
+     */
+    private static final java.util.Map<String, String> SYSTEM_ALIASES = java.util.Map.of(
+            "ProcessID", "Execution.ProcessID", "ThreadID", "Execution.ThreadID", "UserID", "Security.UserID",
+            "Provider", "Provider.Name", "ProviderGuid", "Provider.Guid", "TimeCreated", "TimeCreated.SystemTime",
+            "ActivityID", "Correlation.ActivityID");
+
     Object field(String name) {
         Object value = event.data().get(name);
-        return value != null ? value : event.system().get(name);
+        if (value != null) {
+            return value;
+        }
+        value = event.system().get(name);
+        if (value == null) {
+            String alias = SYSTEM_ALIASES.get(name);
+            if (alias != null) {
+                value = event.system().get(alias);
+            }
+        }
+        return value;
     }
 
     Object variable(String name) {

@@ -125,6 +125,10 @@ final class ScalarBinder {
         if (expr instanceof Expr.Error) {
             return new BoundExpr.Invalid(ScalarType.DYNAMIC);
         }
+        if (expr instanceof Expr.TypeOf t) {
+            // a type argument (extract(..., typeof(long))): the registry takes the type's name
+            return new BoundExpr.Const(ScalarType.STRING, type(t.type(), t.span()).kqlName());
+        }
         if (expr instanceof Expr.Star s) {
             binder.report(BindDiagnostics.unsupported(s.span(), "'*' as a scalar expression"));
             return new BoundExpr.Invalid(ScalarType.BOOL);
@@ -342,7 +346,7 @@ final class ScalarBinder {
             return new BoundExpr.Invalid(ScalarType.DYNAMIC);
         }
         Optional<AggregateFunction> agg = binder.registry().aggregate(name);
-        boolean isArgExtreme = name.equals("arg_max") || name.equals("arg_min");
+        boolean isArgExtreme = SummarizeBinder.isArgExtreme(name);
         if (agg.isPresent() || isArgExtreme) {
             if (aggregateHook != null) {
                 return aggregateHook.apply(c);

@@ -63,7 +63,7 @@ final class SummarizeBinder {
             while (value instanceof Expr.Parenthesized p) {
                 value = p.inner();
             }
-            if (value instanceof Expr.Call c && (c.is("arg_max") || c.is("arg_min"))) {
+            if (value instanceof Expr.Call c && isArgExtreme(c.function().text())) {
                 argExtreme(c, a, in, env, keyNames, slots, internal, finalNames, finalExprs);
                 continue;
             }
@@ -89,6 +89,8 @@ final class SummarizeBinder {
             if (a.isNamed()) {
                 name = a.names().get(0).text();
             } else if (direct) {
+                name = Names.aggregate(lastCall[0]);
+            } else if (slots.size() == slotsBefore + 1 && Names.wrapsAggregate(value)) {
                 name = Names.aggregate(lastCall[0]);
             } else {
                 name = Names.column(finalNames);
@@ -124,6 +126,11 @@ final class SummarizeBinder {
         return new ProjectOperator("summarize", summarize, new Schema(cols), finalExprs, false);
     }
 
+    /** arg_max / arg_min and their legacy spellings argmax / argmin. */
+    static boolean isArgExtreme(String name) {
+        return name.equals("arg_max") || name.equals("arg_min") || name.equals("argmax") || name.equals("argmin");
+    }
+
     private static List<Column> uniqueColumns(List<Column> cols) {
         List<String> taken = new ArrayList<>();
         List<Column> out = new ArrayList<>();
@@ -137,7 +144,7 @@ final class SummarizeBinder {
 
     private BoundExpr slot(Expr.Call call, RowScope in, Env env, List<AggSlot> slots, List<Column> internal) {
         String fn = call.function().text();
-        if (fn.equals("arg_max") || fn.equals("arg_min")) {
+        if (isArgExtreme(fn)) {
             binder.report(BindDiagnostics.unsupported(call.span(), fn + "() inside an expression"));
             return new BoundExpr.Invalid(ScalarType.DYNAMIC);
         }
@@ -169,7 +176,7 @@ final class SummarizeBinder {
     private void argExtreme(Expr.Call c, Assignment a, RowScope in, Env env, List<String> keyNames,
                             List<AggSlot> slots, List<Column> internal, List<String> finalNames,
                             List<BoundExpr> finalExprs) {
-        boolean max = c.is("arg_max");
+        boolean max = c.is("arg_max") || c.is("argmax");
         ScalarBinder scalars = binder.scalars();
         if (c.args().isEmpty()) {
             binder.report(BindDiagnostics.badArguments(c.span(), c.function().text() + "() needs an expression to"

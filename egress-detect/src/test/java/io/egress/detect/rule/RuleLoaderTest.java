@@ -1,0 +1,69 @@
+package io.egress.detect.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.egress.detect.TestRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsAFolderReportsBrokenFilesAndKeepsTheOthers() throws IOException {
+        Files.writeString(dir.resolve("good.yaml"), "id: g\nname: Good\nseverity: High\nquery: |\n  DeviceProcessEvents\n");
+        Files.writeString(dir.resolve("broken.yaml"), "id: b\nname: Broken\n  severity: : High\nquery: x\n");
+        Files.writeString(dir.resolve("plain.kql"), "// @id p\nDeviceNetworkEvents\n");
+        Files.writeString(dir.resolve("tuning.yaml"), "exclusions: []\n");
+        Files.createDirectories(dir.resolve("scenarios/one"));
+        Files.writeString(dir.resolve("scenarios/one/expect.yaml"), "rule: g\n");
+        Files.writeString(dir.resolve("scenarios/one/other.yaml"), "not: a rule\n");
+        Files.writeString(dir.resolve("notes.txt"), "ignored");
+
+        RuleSet set = new RuleLoader().load(List.of(dir));
+
+        assertThat(set.rules()).extracting(Rule::id).containsExactly("g", "p");
+        assertThat(set.problems()).singleElement().satisfies(p -> {
+            assertThat(p.position().file()).endsWith("broken.yaml");
+            assertThat(p.position().line()).isEqualTo(3);
+            assertThat(p.code()).isEqualTo("RULE001");
+        });
+    }
+
+    @Test
+    void reportsMissingPathsOtherFilesAndDuplicateIds() throws IOException {
+        Files.writeString(dir.resolve("a.kql"), "// @id same\nT\n");
+        Files.writeString(dir.resolve("b.kql"), "// @id same\nT\n");
+        Files.writeString(dir.resolve("c.txt"), "T\n");
+        RuleSet set = new RuleLoader().load(List.of(dir.resolve("a.kql"), dir.resolve("b.kql"), dir.resolve("c.txt"),
+                dir.resolve("missing")));
+        assertThat(set.rules()).hasSize(1);
+        assertThat(set.problems()).extracting(RuleProblem::code).containsExactlyInAnyOrder("RULE006", "RULE006", "RULE007");
+    }
+
+    @Test
+    void bundledPackLoadsFromTheClasspath() {
+        RuleSet set = new RuleLoader().bundled();
+        assertThat(set.problems()).isEmpty();
+        assertThat(set.rules()).extracting(Rule::id).containsExactly(TestRules.SEED_ID);
+        assertThat(set.rules().get(0).file()).isEqualTo("(bundled) rules/" + TestRules.SEED_RULE);
+    }
+
+    @Test
+    void packIndexListsEveryRuleAndTuningFileOfTheRulesFolder() throws IOException {
+        Path rules = Path.of(System.getProperty("egress.repo.root", "..")).resolve("rules");
+        try (Stream<Path> walk = Files.walk(rules)) {
+            List<String> onDisk = walk.filter(Files::isRegularFile)
+                    .map(p -> rules.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> RuleLoader.kindOf(p) != null && !p.contains("scenarios/"))
+                    .sorted().toList();
+            assertThat(RuleLoader.bundledFiles().stream().sorted().toList()).isEqualTo(onDisk);
+        }
+    }
+}
