@@ -62,6 +62,8 @@ class RuleLoaderTest {
             List<String> onDisk = walk.filter(Files::isRegularFile)
                     .map(p -> rules.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> RuleLoader.kindOf(p) != null && !p.contains("scenarios/"))
+                    // Sigma versions of the rules (rules/<technique>/sigma/) are compiled by egress-sigma, not the pack.
+                    .filter(p -> !p.contains("/sigma/"))
                     .sorted().toList();
             assertThat(RuleLoader.bundledFiles().stream().sorted().toList()).isEqualTo(onDisk);
         }
