@@ -30,6 +30,7 @@ public final class EgressCli implements Runnable {
         commandLine.addSubcommand(new ParseCommand());
         commandLine.addSubcommand(new ExplainCommand());
         commandLine.addSubcommand(new FunctionsCommand());
+        commandLine.addSubcommand(new DetectCommand());
         return commandLine;
     }
 
