@@ -25,7 +25,7 @@ public final class AlertTable {
         List<String[]> cells = new ArrayList<>();
         for (Alert a : alerts) {
             cells.add(new String[] {
-                    a.time() == null ? "" : ValueFormat.datetime(a.time()).replace('T', ' ').replace("Z", ""),
+                    a.time() == null ? "" : ValueFormat.datetime(a.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).replace('T', ' ').replace("Z", ""),
                     a.severity().display(),
                     a.branch() == null ? a.ruleName() : a.branch(),
                     String.join(",", a.customDetails().values().stream().map(ValueFormat::toKqlString).toList()),

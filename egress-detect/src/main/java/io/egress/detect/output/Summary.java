@@ -130,7 +130,7 @@ public final class Summary {
     }
 
     private static String row(String label, String value) {
-        return String.format(Locale.ROOT, "  %-11s %s", label, value);
+        return String.format(Locale.ROOT, "  %-14s %s", label, value);
     }
 
     private static String join(Map<String, Integer> counts) {
