@@ -31,6 +31,7 @@ public final class EgressCli implements Runnable {
         commandLine.addSubcommand(new ExplainCommand());
         commandLine.addSubcommand(new FunctionsCommand());
         commandLine.addSubcommand(new DetectCommand());
+        commandLine.addSubcommand(new ValidateCommand());
         return commandLine;
     }
 
