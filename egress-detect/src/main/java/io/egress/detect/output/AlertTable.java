@@ -101,7 +101,7 @@ public final class AlertTable {
         while (total > width) {
             int widest = -1;
             for (int c : order) {
-                if (widths[c] > 6 && (widest < 0 || widths[c] > widths[widest])) {
+                if (widths[c] > 4 && (widest < 0 || widths[c] > widths[widest])) {
                     widest = c;
                 }
             }
