@@ -86,8 +86,8 @@ public final class Summary {
                 }
             });
         }
-        out.add(row("suppressed", suppressedRows + " rows" + (hits.isEmpty() ? "" : " (" + join(hits) + ")")
-                + "  tuning: " + run.tuning().source()));
+        out.add(row("tuning", run.tuning().source() + " (" + run.tuning().exclusions().size() + " exclusions)"));
+        out.add(row("suppressed", suppressedRows + " rows" + (hits.isEmpty() ? "" : " (" + join(hits) + ")")));
         for (Exclusion e : run.report().expired()) {
             out.add(row("expired", e.id() + " (expired " + e.expires() + ", not applied) " + e.position()));
         }
