@@ -1,6 +1,7 @@
 package io.egress.cli;
 
 import io.egress.kql.syntax.diag.Diagnostic;
+import io.egress.kql.syntax.print.DiagnosticPrinter;
 import io.egress.kql.syntax.text.SourceText;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -10,6 +11,15 @@ import java.util.List;
 /** Small text helpers shared by the commands: diagnostics and I/O failure reasons. */
 final class CliText {
     private CliText() {
+    }
+
+    /** A bug, not a user mistake: one line (the stack trace only with EGRESS_DEBUG set), exit code 3. */
+    static int internalError(RuntimeException e, java.io.PrintWriter err) {
+        err.println("internal error: " + e + " (a bug in egress; please report it with the query)");
+        if (System.getenv("EGRESS_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return 3;
     }
 
     static String reason(IOException e) {
@@ -32,20 +42,6 @@ final class CliText {
 
     /** {@code FILE:LINE:COL: severity CODE: message}, the line, a caret under the span, the hint. */
     static String format(String label, SourceText source, Diagnostic d) {
-        int start = Math.min(d.span().start(), source.length());
-        int line = source.line(start);
-        int column = source.column(start);
-        StringBuilder out = new StringBuilder();
-        out.append(label).append(':').append(line).append(':').append(column).append(": ")
-                .append(d.severity().label()).append(' ').append(d.code()).append(": ").append(d.message()).append('\n');
-        String text = source.lineText(line);
-        out.append("  ").append(text).append('\n');
-        int lineEnd = source.lineStart(line) + text.length();
-        out.append("  ").append(" ".repeat(column - 1))
-                .append("^".repeat(Math.max(1, Math.min(d.span().end(), lineEnd) - start))).append('\n');
-        if (d.hasHint()) {
-            out.append("  hint: ").append(d.hint()).append('\n');
-        }
-        return out.toString();
+        return DiagnosticPrinter.format(label, source, d);
     }
 }

@@ -32,6 +32,8 @@ public final class EgressCli implements Runnable {
         commandLine.addSubcommand(new FunctionsCommand());
         commandLine.addSubcommand(new DetectCommand());
         commandLine.addSubcommand(new ValidateCommand());
+        commandLine.addSubcommand(new InspectCommand());
+        commandLine.addSubcommand(new SigmaCommand());
         return commandLine;
     }
 

@@ -18,6 +18,7 @@ public final class TableLoaders {
     public static List<TableLoader> all() {
         List<TableLoader> loaders = new ArrayList<>();
         loaders.add(TableLoaders::defenderExportNamedAfterTable);
+        loaders.add(TableLoaders::telemetry);
         return loaders;
     }
 
@@ -34,5 +35,28 @@ public final class TableLoaders {
         List<String> warnings = new ArrayList<>();
         r.problems().forEach(p -> warnings.add(p.toString()));
         return Optional.of(new TableLoader.Loaded(Map.of(stem, r.table()), warnings));
+    }
+
+    /**
+     * Any telemetry the telemetry loader recognises by content (EVTX, Windows event XML/JSON, auditd,
+     * syslog, Defender exports; folders, .gz and .zip): the Defender tables and the raw per-source tables.
+     */
+    static Optional<TableLoader.Loaded> telemetry(Path path) {
+        io.egress.telemetry.LoadResult result = new io.egress.telemetry.TelemetryLoader()
+                .load(List.of(path), io.egress.telemetry.LoadOptions.defaults());
+        boolean recognised = result.files().stream()
+                .anyMatch(f -> !f.format().equals("unknown") && !f.format().equals("skipped") && !f.format().equals("unreadable"));
+        if (!recognised) {
+            return Optional.empty();
+        }
+        List<String> warnings = new ArrayList<>();
+        for (io.egress.telemetry.FileReport file : result.files()) {
+            file.problems().forEach(p -> warnings.add(p.toString()));
+            if (file.malformed() > file.problems().size()) {
+                warnings.add(file.path() + ": " + (file.malformed() - file.problems().size())
+                        + " more malformed records (egress inspect lists them)");
+            }
+        }
+        return Optional.of(new TableLoader.Loaded(result.tables(), warnings));
     }
 }

@@ -26,7 +26,7 @@ public record FileReport(
     public FileReport {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(format, "format");
-        rowsPerTable = Map.copyOf(rowsPerTable);
+        rowsPerTable = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(rowsPerTable));
         problems = List.copyOf(problems);
     }
 

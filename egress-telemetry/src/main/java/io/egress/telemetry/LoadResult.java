@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record LoadResult(Map<String, Table> tables, List<FileReport> files, Optional<Malformed> stoppedAt) {
     public LoadResult {
-        tables = Map.copyOf(tables);
+        tables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tables));
         files = List.copyOf(files);
     }
 

@@ -155,7 +155,8 @@ final class FieldCompiler {
                     + "not available): " + e.getDescription()));
         }
         if (target.isConstant()) {
-            boolean found = com.google.re2j.Pattern.compile(pattern, re2Flags).matcher(target.constant()).find();
+            com.google.re2j.Pattern compiled = com.google.re2j.Pattern.compile(pattern, re2Flags);
+            boolean found = target.constants().stream().anyMatch(c -> compiled.matcher(c).find());
             return found ? Pred.TRUE : never(match, value);
         }
         String prefix = flags.length() == 0 ? "" : "(?" + flags + ")";
@@ -241,7 +242,8 @@ final class FieldCompiler {
             return never(match, value);
         }
         if (target.isConstant()) {
-            return StringMatcher.matchesConstant(target.constant(), chunks, cased) ? Pred.TRUE : never(match, value);
+            boolean any = target.constants().stream().anyMatch(c -> StringMatcher.matchesConstant(c, chunks, cased));
+            return any ? Pred.TRUE : never(match, value);
         }
         String literal = StringMatcher.exactLiteral(chunks);
         if (numeric(target)) {
@@ -317,7 +319,7 @@ final class FieldCompiler {
 
     private Pred isNull(FieldTarget target) {
         if (target.isConstant()) {
-            return target.constant().isEmpty() ? Pred.TRUE : Pred.FALSE;
+            return target.constants().contains("") ? Pred.TRUE : Pred.FALSE;
         }
         return Pred.atom((target.type() == ScalarType.STRING ? "isempty(" : "isnull(") + target.kql() + ")");
     }

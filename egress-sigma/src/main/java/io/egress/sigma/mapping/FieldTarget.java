@@ -5,13 +5,16 @@ import java.util.Objects;
 
 /**
  * Where a Sigma field's value comes from in a Defender row: a column or a KQL expression ({@code kql}) of
- * a type, or a constant every row of the log source has. {@code neverPrefix}, when set, marks values the
+ * a type, or constants: every row of the log source stands for an event that has each of these values
+ * (an auditd process row is an EXECVE record and a SYSCALL record at once), so a match against any of
+ * them is true. {@code neverPrefix}, when set, marks values the
  * telemetry can never hold (for example {@code IMPHASH=}).
  */
-public record FieldTarget(String kql, ScalarType type, String constant, String neverPrefix) {
+public record FieldTarget(String kql, ScalarType type, java.util.List<String> constants, String neverPrefix) {
     public FieldTarget {
         Objects.requireNonNull(type, "type");
-        if ((kql == null) == (constant == null)) {
+        constants = constants == null ? null : java.util.List.copyOf(constants);
+        if ((kql == null) == (constants == null)) {
             throw new IllegalArgumentException("a field target is either a KQL column/expression or a constant");
         }
     }
@@ -21,7 +24,7 @@ public record FieldTarget(String kql, ScalarType type, String constant, String n
     }
 
     public boolean isConstant() {
-        return constant != null;
+        return constants != null;
     }
 
     /** True for a plain column name (no parentheses or operators), false for a computed expression. */

@@ -89,7 +89,14 @@ public final class MappingCatalog {
             if (spec.isTextual()) {
                 target = FieldTarget.column(spec.asText(), column(spec.asText(), schema, table));
             } else if (spec.has("constant")) {
-                target = new FieldTarget(null, ScalarType.STRING, spec.get("constant").asText(), null);
+                List<String> constants = new ArrayList<>();
+                JsonNode constant = spec.get("constant");
+                if (constant.isArray()) {
+                    constant.forEach(c -> constants.add(c.asText()));
+                } else {
+                    constants.add(constant.asText());
+                }
+                target = new FieldTarget(null, ScalarType.STRING, constants, null);
             } else if (spec.has("expr")) {
                 ScalarType type = ScalarType.fromName(spec.path("type").asText("string"))
                         .orElseThrow(() -> new IllegalArgumentException("bad type for " + field.getKey()));

@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class BinXmlParser {
     static final int MAX_ELEMENT_DEPTH = 64;
-    static final int MAX_NESTING = 12;
+    static final int MAX_NESTING = 8;
 
     private static final int EOF = 0x00;
     private static final int OPEN_START = 0x01;
@@ -271,7 +271,7 @@ final class BinXmlParser {
             values[i] = ValueDecoder.decode(chunk, pos, sizes[i], types[i], nesting);
             pos += sizes[i];
         }
-        return TemplateInstantiator.instantiate(template, values);
+        return TemplateInstantiator.instantiate(template, values, chunk);
     }
 
     /** A name offset; the name itself follows inline when the offset points here. */

@@ -12,8 +12,12 @@ final class ChunkContext {
     private final byte[] bytes;
     private final Map<Integer, String> names = new HashMap<>();
     private final Map<Integer, XmlNode.Element> templates = new HashMap<>();
+    /** The most template nodes one record may instantiate; real records need a few hundred. */
+    static final int NODE_BUDGET = 1_000_000;
+
     private final boolean trimStrings;
     private int limit;
+    private int budget;
 
     ChunkContext(byte[] bytes, boolean trimStrings) {
         this.bytes = bytes;
@@ -30,6 +34,19 @@ final class ChunkContext {
         this.limit = limit;
         names.clear();
         templates.clear();
+    }
+
+    /** Starts decoding a record: a fresh node budget. */
+    void startRecord() {
+        budget = NODE_BUDGET;
+    }
+
+    /** Charges {@code nodes} instantiated nodes to the current record. */
+    void spend(int nodes) {
+        budget -= nodes;
+        if (budget < 0) {
+            throw new EvtxFormatException("record expands to more than " + NODE_BUDGET + " template nodes");
+        }
     }
 
     byte[] bytes() {

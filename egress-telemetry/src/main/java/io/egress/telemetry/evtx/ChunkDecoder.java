@@ -3,6 +3,7 @@ package io.egress.telemetry.evtx;
 import io.egress.telemetry.event.EventSink;
 import io.egress.telemetry.event.Malformed;
 import io.egress.telemetry.event.SourceLocation;
+import io.egress.telemetry.read.RecordException;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -111,6 +112,7 @@ final class ChunkDecoder {
     private void record(int pos, int size, long fileOffset) {
         SourceLocation location = SourceLocation.offset(file, fileOffset + pos);
         List<XmlNode> nodes;
+        chunk.startRecord();
         try {
             nodes = new BinXmlParser(chunk, pos + 24, pos + size - 4, 0, false).parseFragments();
         } catch (EvtxFormatException e) {
@@ -124,7 +126,12 @@ final class ChunkDecoder {
         }
         for (XmlNode node : nodes) {
             if (node instanceof XmlNode.Element && ((XmlNode.Element) node).name().equals("Event")) {
-                sink.event(EventMapper.map((XmlNode.Element) node, location));
+                try {
+                    sink.event(EventMapper.map((XmlNode.Element) node, location));
+                } catch (RecordException e) {
+                    sink.malformed(new Malformed(location, "event record " + Le.i64(chunk.bytes(), pos + 8, chunk.limit())
+                            + ": " + e.getMessage()));
+                }
                 return;
             }
         }

@@ -2,34 +2,38 @@ package io.egress.telemetry.evtx;
 
 import io.egress.telemetry.event.RawEvent;
 import io.egress.telemetry.event.SourceLocation;
+import io.egress.telemetry.read.RecordException;
+import io.egress.telemetry.read.WindowsEvents;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a decoded {@code <Event>} tree into a {@link RawEvent}.
+ * Turns a decoded {@code <Event>} tree into a {@link RawEvent} with the same keys every Windows reader
+ * uses (see {@link WindowsEvents}), so that one set of mappings serves EVTX, XML and JSON input.
  *
- * <p>{@code system} is flat, in source order: a System child's text under its own name
- * ({@code EventID}, {@code Channel}, {@code Computer}, ...) and each of its attributes under
- * {@code Element.Attribute} ({@code Provider.Name}, {@code TimeCreated.SystemTime},
- * {@code Execution.ProcessID}, {@code Security.UserID}, ...). An element with neither text nor
- * attributes (a bare {@code <Correlation/>}) maps to an empty string.
+ * <p>{@code system}: the text of each System child under its own name ({@code EventID}, {@code Version},
+ * {@code Level}, {@code Task}, {@code Opcode}, {@code Keywords}, {@code EventRecordID}, {@code Channel},
+ * {@code Computer}; empty ones left out), and the attributes under the canonical names:
+ * {@code Provider} (Provider@Name), {@code ProviderGuid}, {@code EventSourceName}, {@code TimeCreated}
+ * (@SystemTime), {@code ProcessID}, {@code ThreadID}, {@code UserID}, {@code ActivityID},
+ * {@code RelatedActivityID}, {@code Qualifiers}; any other attribute under its own name. With UserData,
+ * {@code UserDataElement} names UserData's child.
  *
- * <p>{@code data} holds EventData's {@code <Data Name="n">} values under {@code n}; unnamed Data
- * elements are named {@code Data}, {@code Data1}, {@code Data2}, ... in order; other EventData
- * children (e.g. {@code <Binary>}) under their element name. Without EventData, the leaf elements of
- * UserData's child are used, under their element names. Values are strings; an array value is a
- * {@code List<String>}; a name seen twice collects its values in a list. Attributes of the EventData
- * and UserData containers themselves (e.g. a template {@code Name}, {@code xmlns}) are not kept.
+ * <p>{@code data}: EventData's {@code <Data Name="n">} values under {@code n}; unnamed Data elements
+ * as {@code Data}, {@code Data_2}, {@code Data_3}, ...; other EventData children (e.g. {@code Binary})
+ * under their element name. Without EventData, the leaf elements under UserData's child. Values are
+ * strings; an array value is a {@code List<String>}; a name seen twice collects its values in a list.
+ *
+ * <p>{@code time} is TimeCreated at FILETIME's full 100 ns precision (its text shows microseconds).
  */
 final class EventMapper {
     private EventMapper() {
     }
 
-    static RawEvent map(XmlNode.Element event, SourceLocation location) {
+    static RawEvent map(XmlNode.Element event, SourceLocation location) throws RecordException {
         Map<String, Object> system = new LinkedHashMap<>();
         Map<String, Object> data = new LinkedHashMap<>();
         Instant time = null;
@@ -51,23 +55,33 @@ final class EventMapper {
                 case "UserData":
                     userData = section;
                     break;
+                case "RenderingInfo":
+                    for (XmlNode child : section.content()) {
+                        if (child instanceof XmlNode.Element && ((XmlNode.Element) child).name().equals("Message")) {
+                            system.put("Message", value(((XmlNode.Element) child).content()));
+                        }
+                    }
+                    break;
                 default:
                     break;
             }
         }
-        if (!sawEventData && userData != null) {
+        if (userData != null) {
             for (XmlNode child : userData.content()) {
                 if (child instanceof XmlNode.Element) {
-                    leaves((XmlNode.Element) child, data, 0);
+                    system.putIfAbsent("UserDataElement", ((XmlNode.Element) child).name());
+                    if (!sawEventData) {
+                        leaves((XmlNode.Element) child, data, 0);
+                    }
                 }
             }
         }
-        String provider = text(system.get("Provider.Name"));
-        if (provider.isEmpty()) {
-            provider = text(system.get("Provider.EventSourceName"));
+        RawEvent built = WindowsEvents.build(system, data, location);
+        if (time == null || built.time() == null) {
+            return built;
         }
-        return new RawEvent("windows", provider, eventId(text(system.get("EventID"))), time,
-                text(system.get("Computer")), system, data, location);
+        return new RawEvent(built.source(), built.provider(), built.eventId(), time, built.host(),
+                built.system(), built.data(), built.location());
     }
 
     private static Instant system(XmlNode.Element section, Map<String, Object> system) {
@@ -78,20 +92,35 @@ final class EventMapper {
             }
             XmlNode.Element element = (XmlNode.Element) node;
             for (XmlNode.Attribute attribute : element.attributes()) {
-                if (attribute.name().equals("xmlns")) {
+                String key = systemKey(element.name(), attribute.name());
+                if (key == null) {
                     continue;
                 }
-                put(system, element.name() + "." + attribute.name(), value(attribute.value()));
-                if (element.name().equals("TimeCreated") && attribute.name().equals("SystemTime")) {
+                system.putIfAbsent(key, value(attribute.value()));
+                if (key.equals("TimeCreated")) {
                     time = instant(attribute.value());
                 }
             }
-            boolean hasText = element.content().stream().anyMatch(n -> !(n instanceof XmlNode.Element));
-            if (hasText || element.attributes().isEmpty()) {
-                put(system, element.name(), value(element.content()));
+            Object text = value(element.content());
+            if (!(text instanceof String) || !((String) text).isBlank()) {
+                system.put(element.name(), text instanceof String ? ((String) text).strip() : text);
             }
         }
         return time;
+    }
+
+    /** The canonical System key of an attribute, or null for namespace declarations. */
+    private static String systemKey(String element, String attribute) {
+        if (attribute.equals("xmlns") || attribute.startsWith("xmlns:")) {
+            return null;
+        }
+        switch (element + "@" + attribute) {
+            case "Provider@Name": return "Provider";
+            case "Provider@Guid": return "ProviderGuid";
+            case "TimeCreated@SystemTime": return "TimeCreated";
+            case "Security@UserId": return "UserID";
+            default: return attribute;
+        }
     }
 
     private static void eventData(XmlNode.Element section, Map<String, Object> data) {
@@ -101,34 +130,30 @@ final class EventMapper {
                 continue;
             }
             XmlNode.Element element = (XmlNode.Element) node;
-            String key = element.name();
-            if (key.equals("Data")) {
-                String name = null;
-                for (XmlNode.Attribute attribute : element.attributes()) {
-                    if (attribute.name().equals("Name")) {
-                        name = text(value(attribute.value()));
-                    }
+            String key = null;
+            for (XmlNode.Attribute attribute : element.attributes()) {
+                if (attribute.name().equals("Name")) {
+                    key = text(value(attribute.value()));
                 }
-                if (name == null) {
-                    name = unnamed == 0 ? "Data" : "Data" + unnamed;
-                    unnamed++;
-                }
-                key = name;
+            }
+            if (key == null || key.isEmpty()) {
+                unnamed++;
+                key = !element.name().equals("Data") ? element.name() : unnamed == 1 ? "Data" : "Data_" + unnamed;
             }
             put(data, key, value(element.content()));
         }
     }
 
     private static void leaves(XmlNode.Element element, Map<String, Object> data, int depth) {
-        boolean hasChildElements = false;
         for (XmlNode node : element.content()) {
             if (node instanceof XmlNode.Element && depth < BinXmlParser.MAX_ELEMENT_DEPTH) {
-                hasChildElements = true;
-                leaves((XmlNode.Element) node, data, depth + 1);
+                XmlNode.Element child = (XmlNode.Element) node;
+                if (child.content().stream().anyMatch(XmlNode.Element.class::isInstance)) {
+                    leaves(child, data, depth + 1);
+                } else {
+                    put(data, child.name(), value(child.content()));
+                }
             }
-        }
-        if (!hasChildElements && depth > 0) {
-            put(data, element.name(), value(element.content()));
         }
     }
 
@@ -176,22 +201,10 @@ final class EventMapper {
                 return ((XmlNode.Time) node).instant();
             }
         }
-        try {
-            return Instant.parse(text(value(nodes)));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return null;
     }
 
     private static String text(Object value) {
         return value instanceof String ? (String) value : value == null ? "" : String.valueOf(value);
-    }
-
-    private static int eventId(String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

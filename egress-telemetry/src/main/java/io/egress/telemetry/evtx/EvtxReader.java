@@ -18,7 +18,8 @@ import java.util.zip.CRC32;
  * <p>String values are trimmed of leading and trailing white space by default, as evtx_dump (the Rust
  * {@code evtx} crate behind Chainsaw and Hayabusa, and behind the SigmaHQ regression JSON) renders
  * them; {@link #untrimmed()} keeps them exactly as stored (Sysmon command lines often end in a space).
- * See docs/evtx.md for the format handling and its limits.
+ * Instances hold no state between reads and may be shared between threads. See docs/evtx.md for the
+ * format handling and its limits.
  */
 public final class EvtxReader implements TelemetryReader {
     static final byte[] FILE_SIGNATURE = {'E', 'l', 'f', 'F', 'i', 'l', 'e', 0};

@@ -9,12 +9,15 @@ import java.util.List;
  * <p>An attribute whose value is an optional substitution of a NULL value is left out (as Windows and
  * evtx_dump do: {@code <Correlation/>} without {@code ActivityID}); an element whose content is such a
  * value stays, empty. A BinXML value's nodes are spliced into the content in place of the placeholder.
+ * Every node made is charged to the record's budget ({@link ChunkContext#spend}), so a record that
+ * instantiates a large template thousands of times fails instead of exhausting memory.
  */
 final class TemplateInstantiator {
     private TemplateInstantiator() {
     }
 
-    static XmlNode.Element instantiate(XmlNode.Element template, XmlNode[] values) {
+    static XmlNode.Element instantiate(XmlNode.Element template, XmlNode[] values, ChunkContext chunk) {
+        chunk.spend(1 + template.attributes().size() + template.content().size());
         List<XmlNode.Attribute> attributes = template.attributes();
         if (!attributes.isEmpty()) {
             List<XmlNode.Attribute> filled = new ArrayList<>(attributes.size());
@@ -50,7 +53,7 @@ final class TemplateInstantiator {
                     content.add(v);
                 }
             } else if (node instanceof XmlNode.Element) {
-                content.add(instantiate((XmlNode.Element) node, values));
+                content.add(instantiate((XmlNode.Element) node, values, chunk));
             } else {
                 content.add(node);
             }

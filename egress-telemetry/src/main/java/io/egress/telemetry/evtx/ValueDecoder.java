@@ -56,15 +56,37 @@ final class ValueDecoder {
                 return new XmlNode.Time(t == null ? "" : formatTime(t), t);
             }
             case BINXML:
-                return new XmlNode.Fragment(new BinXmlParser(chunk, off, end, nesting + 1, true).parseFragments());
+                return binXml(chunk, off, end, nesting);
             case 0x23: // EvtXml: undocumented; try BinXML, fall back to hex
                 try {
-                    return new XmlNode.Fragment(new BinXmlParser(chunk, off, end, nesting + 1, true).parseFragments());
+                    return binXml(chunk, off, end, nesting);
                 } catch (EvtxFormatException e) {
                     return new XmlNode.Text(hex(b, off, size));
                 }
             default:
                 return new XmlNode.Text(scalar(b, off, end, type));
+        }
+    }
+
+    /**
+     * A BinXML value: usually a fragment holding a template instance. libevtx notes that an element
+     * opened directly in such a value has no dependency identifier; if that reading fails, the value is
+     * read again with one, as in a record.
+     */
+    private static XmlNode binXml(ChunkContext chunk, int off, int end, int nesting) {
+        byte[] b = chunk.bytes();
+        int first = off < end ? b[off] & 0xff : 0;
+        if (first == 0x0f && off + 4 < end) {
+            first = b[off + 4] & 0xff;
+        }
+        if ((first & ~0x40) != 0x01) { // no element opened directly here: the question does not arise
+            return new XmlNode.Fragment(new BinXmlParser(chunk, off, end, nesting + 1, false).parseFragments());
+        }
+        try {
+            return new XmlNode.Fragment(new BinXmlParser(chunk, off, end, nesting + 1, true).parseFragments());
+        } catch (EvtxFormatException e) {
+            // such an element has no template of its own; nesting is capped, so retrying stays bounded
+            return new XmlNode.Fragment(new BinXmlParser(chunk, off, end, nesting + 1, false).parseFragments());
         }
     }
 

@@ -97,7 +97,7 @@ public final class MappingFunctions {
             for (int i = 0; i + 1 < args.size(); i += 2) {
                 Object value = args.get(i + 1).eval(c);
                 if (!Values.missing(value)) {
-                    node.set(Values.text(args.get(i).eval(c)), Values.JSON.valueToTree(value));
+                    node.set(Values.text(args.get(i).eval(c)), Values.tree(value));
                 }
             }
             return node.toString();

@@ -38,7 +38,7 @@ public final class Values {
             return io.egress.data.ValueFormat.datetime(instant);
         }
         if (value instanceof Map<?, ?>) {
-            return JSON.valueToTree(value).toString();
+            return tree(value).toString();
         }
         return value.toString();
     }
@@ -95,11 +95,18 @@ public final class Values {
             return n.longValue();
         }
         String s = text(value).strip();
-        try {
-            if (s.startsWith("0x") || s.startsWith("0X")) {
-                return Long.parseUnsignedLong(s.substring(2), 16);
+        boolean hex = s.startsWith("0x") || s.startsWith("0X");
+        String digits = hex ? s.substring(2) : s.startsWith("-") ? s.substring(1) : s;
+        if (digits.isEmpty() || digits.length() > (hex ? 16 : 19)) {
+            return null;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), hex ? 16 : 10) < 0) {
+                return null; // checked first: exceptions are costly on the per-event path
             }
-            return Long.parseLong(s);
+        }
+        try {
+            return hex ? Long.parseUnsignedLong(digits, 16) : Long.parseLong(s);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -120,6 +127,44 @@ public final class Values {
             }
             return JSON.getNodeFactory().textNode(s);
         }
-        return JSON.valueToTree(value);
+        return tree(value);
+    }
+
+    /** Strings, numbers, lists and maps as a JSON tree, built directly (no serializer on the hot path). */
+    static JsonNode tree(Object value) {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = JSON.getNodeFactory();
+        if (value == null) {
+            return nodes.nullNode();
+        }
+        if (value instanceof String s) {
+            return nodes.textNode(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            com.fasterxml.jackson.databind.node.ObjectNode object = nodes.objectNode();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                object.set(String.valueOf(entry.getKey()), tree(entry.getValue()));
+            }
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = nodes.arrayNode(list.size());
+            for (Object item : list) {
+                array.add(tree(item));
+            }
+            return array;
+        }
+        if (value instanceof Long l) {
+            return nodes.numberNode(l);
+        }
+        if (value instanceof Integer i) {
+            return nodes.numberNode(i);
+        }
+        if (value instanceof Boolean b) {
+            return nodes.booleanNode(b);
+        }
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        return nodes.textNode(text(value));
     }
 }

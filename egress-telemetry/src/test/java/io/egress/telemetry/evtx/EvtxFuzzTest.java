@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class EvtxFuzzTest {
     private static final byte[] FIXTURE = EvtxFixture.file(List.of(
-            List.of(EvtxRoundTripTest.sample(0), EvtxRoundTripTest.sample(1), EvtxRoundTripTest.sample(2)),
-            List.of(EvtxRoundTripTest.sample(3))));
+            List.of(EvtxFixture.sample(0), EvtxFixture.sample(1), EvtxFixture.sample(2)),
+            List.of(EvtxFixture.sample(3))));
     private static final CollectingSink INTACT = CollectingSink.read(FIXTURE, "f");
 
     @Property(tries = 400)

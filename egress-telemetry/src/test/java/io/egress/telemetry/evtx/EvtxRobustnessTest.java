@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Corrupt records and chunks are reported where they are, and the read goes on. */
 class EvtxRobustnessTest {
     private static final byte[] FILE = EvtxFixture.file(List.of(
-            List.of(EvtxRoundTripTest.sample(0), EvtxRoundTripTest.sample(1), EvtxRoundTripTest.sample(2)),
-            List.of(EvtxRoundTripTest.sample(3))));
+            List.of(EvtxFixture.sample(0), EvtxFixture.sample(1), EvtxFixture.sample(2)),
+            List.of(EvtxFixture.sample(3))));
     private static final List<RawEvent> INTACT = CollectingSink.read(FILE, "f").events;
 
     @Test
@@ -93,6 +93,30 @@ class EvtxRobustnessTest {
         CollectingSink sink = CollectingSink.read("<Events/>".getBytes(java.nio.charset.StandardCharsets.UTF_8), "x.xml");
         assertThat(sink.events).isEmpty();
         assertThat(sink.problems).extracting(Malformed::toString).containsExactly("x.xml@0x0: not an EVTX file: no ElfFile signature");
+    }
+
+    @Test
+    void aRecordThatExpandsATemplateThousandsOfTimesFailsFast() {
+        ChunkWriter chunk = new ChunkWriter(1);
+        chunk.record(0, w -> {
+            w.fragmentHeader();
+            for (int i = 0; i < 3500; i++) {
+                w.templateInstance("wide", d -> {
+                    d.fragmentHeader().open("Event", false).closeStart();
+                    for (int e = 0; e < 500; e++) {
+                        d.open("E", false).closeEmpty();
+                    }
+                    d.end().eof();
+                }, new int[0], List.of());
+            }
+            w.eof();
+        });
+        byte[] file = ChunkWriter.file(chunk.finish());
+        CollectingSink sink = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> CollectingSink.read(file, "f"));
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.problems).extracting(Malformed::reason).singleElement().asString()
+                .contains("more than " + ChunkContext.NODE_BUDGET + " template nodes");
     }
 
     static void fixChunkChecksums(byte[] file, int chunk) {

@@ -18,17 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** Events written with {@link EvtxFixture} read back field for field. */
 class EvtxRoundTripTest {
-    static final long FILETIME_2025 = 133_802_064_001_234_567L;
-
-    static EvtxFixture.Event sample(int i) {
-        byte[] guid = {0x2b, 0x1e, 0x52, (byte) 0x8e, 0x26, 0x7c, 0x01, 0x00, 0x41, 0x7f, (byte) 0x9c, (byte) 0x8e, 0x26, 0x7c, (byte) 0xdb, 0x01};
-        return new EvtxFixture.Event("Microsoft-Windows-Sysmon", 1 + i, FILETIME_2025 + i, "host-" + i,
-                i % 2 == 0 ? guid : null, "cmd.exe /c echo " + i, 0x104be4L + i, new int[] {18}, List.of("x", "y" + i));
-    }
-
     @Test
     void readsEveryValueOfEveryRecord() {
-        byte[] file = EvtxFixture.file(List.of(List.of(sample(0), sample(1), sample(2))));
+        byte[] file = EvtxFixture.file(List.of(List.of(EvtxFixture.sample(0), EvtxFixture.sample(1), EvtxFixture.sample(2))));
         CollectingSink sink = CollectingSink.read(file, "fixture.evtx");
         assertThat(sink.problems).isEmpty();
         assertThat(sink.events).hasSize(3);
@@ -37,30 +29,30 @@ class EvtxRoundTripTest {
         assertThat(first.provider()).isEqualTo("Microsoft-Windows-Sysmon");
         assertThat(first.eventId()).isEqualTo(1);
         assertThat(first.host()).isEqualTo("host-0");
-        assertThat(first.time()).isEqualTo(ValueDecoder.fileTime(FILETIME_2025));
+        assertThat(first.time()).isEqualTo(ValueDecoder.fileTime(EvtxFixture.FILETIME_2025));
         assertThat(first.time()).isEqualTo(Instant.parse("2025-01-01T12:00:00.1234567Z"));
         assertThat(first.location().file()).isEqualTo("fixture.evtx");
         assertThat(first.location().offset()).isEqualTo(4096 + 512);
         assertThat(first.system()).containsExactly(
-                Map.entry("Provider.Name", "Microsoft-Windows-Sysmon"),
+                Map.entry("Provider", "Microsoft-Windows-Sysmon"),
                 Map.entry("EventID", "1"),
-                Map.entry("TimeCreated.SystemTime", "2025-01-01T12:00:00.123456Z"),
+                Map.entry("TimeCreated", "2025-01-01T12:00:00.123456Z"),
                 Map.entry("Computer", "host-0"),
-                Map.entry("Correlation.ActivityID", "8E521E2B-7C26-0001-417F-9C8E267CDB01"));
+                Map.entry("ActivityID", "8E521E2B-7C26-0001-417F-9C8E267CDB01"));
         assertThat(first.data()).containsExactly(
                 Map.entry("A", "cmd.exe /c echo 0"),
                 Map.entry("B", "0x104be4"),
                 Map.entry("C", "S-1-5-18"),
                 Map.entry("D", List.of("x", "y0")));
         // the optional GUID substitution is NULL in odd records: the attribute is left out
-        assertThat(sink.events.get(1).system()).containsEntry("Correlation", "").doesNotContainKey("Correlation.ActivityID");
+        assertThat(sink.events.get(1).system()).doesNotContainKeys("Correlation", "ActivityID");
         assertThat(sink.events.get(2).location().offset()).isGreaterThan(sink.events.get(1).location().offset());
     }
 
     @Test
     void readsEveryChunkAndTrimsOnlyWhenAsked() {
-        EvtxFixture.Event padded = new EvtxFixture.Event("P", 7, FILETIME_2025, "h", null, "  spaced  ", 0, new int[] {}, List.of());
-        byte[] file = EvtxFixture.file(List.of(List.of(sample(0)), List.of(padded), List.of()));
+        EvtxFixture.Event padded = new EvtxFixture.Event("P", 7, EvtxFixture.FILETIME_2025, "h", null, "  spaced  ", 0, new int[] {}, List.of());
+        byte[] file = EvtxFixture.file(List.of(List.of(EvtxFixture.sample(0)), List.of(padded), List.of()));
         CollectingSink trimmed = CollectingSink.read(file, "f");
         assertThat(trimmed.problems).isEmpty();
         assertThat(trimmed.events).extracting(RawEvent::eventId).containsExactly(1, 7);
@@ -77,7 +69,7 @@ class EvtxRoundTripTest {
     @Test
     void acceptsOnlyTheFileSignature() {
         EvtxReader reader = new EvtxReader();
-        byte[] file = EvtxFixture.file(List.of(List.of(sample(0))));
+        byte[] file = EvtxFixture.file(List.of(List.of(EvtxFixture.sample(0))));
         assertThat(reader.format()).isEqualTo("evtx");
         assertThat(reader.accepts(file, file.length)).isTrue();
         assertThat(reader.accepts(file, 4)).isFalse();
@@ -104,7 +96,7 @@ class EvtxRoundTripTest {
             assertThat(r.provider()).isEqualTo(e.provider());
             assertThat(r.eventId()).isEqualTo(e.eventId());
             assertThat(r.time()).isEqualTo(ValueDecoder.fileTime(e.fileTime()));
-            assertThat(r.host()).isEqualTo(e.computer());
+            assertThat(r.host()).isEqualTo(e.computer().strip()); // System text is stripped, as by every Windows reader
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("A", e.a());
             data.put("B", "0x" + Long.toHexString(e.b()));

@@ -121,6 +121,21 @@ final class OperatorBinder {
             PlanNode sub = binder.bindTabular(ma.subquery(), env.withInput(expanded));
             return new io.egress.kql.engine.exec.MvApplyOperator(input, current, sub);
         }
+        if (op instanceof TabularOperator.MakeSeries ms) {
+            return new SeriesBinder(binder).bind(ms, input, env);
+        }
+        if (op instanceof TabularOperator.Search s) {
+            return new SearchBinder(binder).bind(s, input, env);
+        }
+        if (op instanceof TabularOperator.Partition pt) {
+            BoundExpr key = scalars.bind(pt.by(), scope, env);
+            io.egress.kql.engine.exec.RowInputOperator current = new io.egress.kql.engine.exec.RowInputOperator(input.schema());
+            PlanNode sub = binder.bindTabular(pt.subquery(), env.withInput(current));
+            return new io.egress.kql.engine.exec.PartitionOperator(input, key, current, sub);
+        }
+        if (op instanceof TabularOperator.TopNested tn) {
+            return new SeriesBinder(binder).topNested(tn, input, env);
+        }
         if (op instanceof TabularOperator.Parse p) {
             return shapes.parse(p, input, env);
         }
@@ -163,6 +178,9 @@ final class OperatorBinder {
                 out.put(name, e);
             }
             return new PrintOperator(out.schema(), out.exprs());
+        }
+        if (op instanceof TabularOperator.Search s) {
+            return new SearchBinder(binder).bind(s, null, env);
         }
         if (op instanceof TabularOperator.Range r) {
             BoundExpr from = scalars.bind(r.from(), RowScope.empty(), env);

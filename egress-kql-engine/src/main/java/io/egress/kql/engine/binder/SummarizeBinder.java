@@ -58,13 +58,16 @@ final class SummarizeBinder {
             finalExprs.add(new BoundExpr.Column(i, keyNames.get(i), keyExprs.get(i).type()));
         }
         boolean needsProjection = false;
+        java.util.Set<String> starNames = new java.util.HashSet<>();
         for (Assignment a : s.aggregates()) {
             Expr value = a.value();
             while (value instanceof Expr.Parenthesized p) {
                 value = p.inner();
             }
             if (value instanceof Expr.Call c && isArgExtreme(c.function().text())) {
+                int before = finalNames.size();
                 argExtreme(c, a, in, env, keyNames, slots, internal, finalNames, finalExprs);
+                starNames.addAll(finalNames.subList(before, finalNames.size()));
                 continue;
             }
             RowScope post = RowScope.empty();
@@ -96,7 +99,7 @@ final class SummarizeBinder {
                 name = Names.column(finalNames);
             }
             if (finalNames.contains(name)) {
-                if (a.isNamed()) {
+                if (a.isNamed() && !starNames.contains(name)) {
                     binder.report(BindDiagnostics.duplicateColumn(a.span(), name));
                 }
                 name = Names.unique(name, finalNames);

@@ -24,6 +24,7 @@ public final class DiagnosticCodes {
     public static final String MISSING_SEMICOLON = "KQL111";
     public static final String UNSUPPORTED_SYNTAX = "KQL112";
     public static final String WRONG_OPERATOR_SPELLING = "KQL113";
+    public static final String TOO_DEEP = "KQL114";
     public static final String ASSIGNMENT_IN_PREDICATE = "KQL120";
 
     private DiagnosticCodes() {
@@ -106,6 +107,12 @@ public final class DiagnosticCodes {
         return new Diagnostic(ASSIGNMENT_IN_PREDICATE, Severity.WARNING, span,
                 "'=' here names the expression '" + name + "' instead of comparing it; the filter uses only the"
                         + " right-hand side", "write '==' to compare " + name);
+    }
+
+    /** The query nests (or chains) further than the parser allows; the rest of the text is skipped. */
+    public static Diagnostic tooDeep(Span span, int limit) {
+        return error(TOO_DEEP, span, "the query is nested or chained too deeply (more than " + limit + " levels)",
+                "split it with let statements");
     }
 
     public static Diagnostic unsupported(Span span, String what) {

@@ -12,13 +12,12 @@ import io.egress.kql.syntax.tree.Expr;
 import io.egress.kql.syntax.tree.LiteralKind;
 import io.egress.kql.syntax.tree.Name;
 import io.egress.kql.syntax.tree.TabularOperator;
-import io.egress.kql.syntax.tree.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** Scalar expressions, literals, names and pipelines; tabular operators come from the subclass. */
-abstract class ExpressionParser extends ParserCore {
+abstract class ExpressionParser extends NameParser {
     /** Words that are never a bare name in an expression. */
     private static final Set<String> RESERVED = Set.of("and", "or", "string", "int", "long", "real",
             "decimal", "dynamic", "datetime", "timespan");
@@ -27,6 +26,9 @@ abstract class ExpressionParser extends ParserCore {
 
     /** True while parsing a search predicate, where {@code Column:"value"} is allowed. */
     protected boolean searchPredicate;
+
+    /** True while parsing union/find/restrict legs, where {@code database("d").T*} and {@code .*} are allowed. */
+    protected boolean memberPatterns;
 
     ExpressionParser(SourceText source, List<Token> tokens, List<Diagnostic> diagnostics) {
         super(source, tokens, diagnostics);
@@ -48,7 +50,11 @@ abstract class ExpressionParser extends ParserCore {
     }
 
     protected Expr continuePipeline(Expr expr, int start) {
-        while (atSymbol("|")) {
+        for (int chain = 0; atSymbol("|"); chain++) {
+            if (chain > MAX_CHAIN) {
+                giveUp(MAX_CHAIN);
+                return expr;
+            }
             next();
             TabularOperator op = parseOperator();
             expr = new Expr.Pipe(expr, op, spanFrom(start));
@@ -71,24 +77,27 @@ abstract class ExpressionParser extends ParserCore {
         return expr;
     }
 
-    protected void closeParen() {
-        if (!atSymbol(")")) {
-            report(DiagnosticCodes.expected(caretSpan(), "')'", peek().text()));
-            skipUntil(")");
-        }
-        accept(")");
-    }
-
     // ---- scalar expressions ------------------------------------------------------------------
 
     protected Expr parseExpr() {
-        return parseBinary(1);
+        try {
+            if (!enter()) {
+                return new Expr.Error(new Span(peek().start(), 0));
+            }
+            return parseBinary(1);
+        } finally {
+            leave();
+        }
     }
 
     private Expr parseBinary(int minPrecedence) {
         int start = peek().start();
         Expr left = parseUnary();
-        while (true) {
+        for (int chain = 0; ; chain++) {
+            if (chain > MAX_CHAIN) {
+                giveUp(MAX_CHAIN);
+                return left;
+            }
             Token t = peek();
             if ((t.isIdentifier("between") || t.isSymbol("!between")) && minPrecedence <= 3) {
                 left = parseBetween(left, start);
@@ -193,7 +202,7 @@ abstract class ExpressionParser extends ParserCore {
     private Expr parseListOperand() {
         int start = peek().start();
         if (!atSymbol("(")) {
-            report(DiagnosticCodes.expected(caretSpan(), "'(' and a list", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "'(' and a list", peek().text()));
             return new Expr.Error(new Span(peek().start(), 0));
         }
         next();
@@ -204,6 +213,16 @@ abstract class ExpressionParser extends ParserCore {
 
     /** Items separated by ',' up to (not including) the closer; items are pipelines. */
     protected List<Expr> parseCommaList(String closer) {
+        boolean savedPatterns = memberPatterns;
+        memberPatterns = false; // patterns are for legs, not for arguments inside them
+        try {
+            return parseCommaItems(closer);
+        } finally {
+            memberPatterns = savedPatterns;
+        }
+    }
+
+    private List<Expr> parseCommaItems(String closer) {
         List<Expr> items = new ArrayList<>();
         if (atSymbol(closer)) {
             return items;
@@ -220,7 +239,7 @@ abstract class ExpressionParser extends ParserCore {
             if (atSymbol(closer) || atEnd() || pos == before) {
                 return items;
             }
-            report(DiagnosticCodes.expected(caretSpan(), "',' or '" + closer + "'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "',' or '" + closer + "'", peek().text()));
             skipUntil(closer, ",");
             if (!accept(",")) {
                 return items;
@@ -246,14 +265,20 @@ abstract class ExpressionParser extends ParserCore {
         Token t = peek();
         if (t.isSymbol("-") || t.isSymbol("+")) {
             next();
-            Expr operand = parseUnary();
+            // as in Kusto, a sign cannot follow a sign directly ("- -1"), only "-(-1)"
+            int operandStart = peek().start();
+            Expr operand = parsePostfix(parsePrimary(), operandStart);
             return new Expr.Unary(t.text(), operand, spanFrom(t.start()));
         }
         return parsePostfix(parsePrimary(), t.start());
     }
 
     protected Expr parsePostfix(Expr expr, int start) {
-        while (true) {
+        for (int chain = 0; ; chain++) {
+            if (chain > MAX_CHAIN) {
+                giveUp(MAX_CHAIN);
+                return expr;
+            }
             if (atSymbol(".") && peek(1).isSymbol("[") && !atBracketNameAt(1)) {
                 next();
                 next();
@@ -289,6 +314,10 @@ abstract class ExpressionParser extends ParserCore {
 
     private Name parseMemberName() {
         Token t = peek();
+        if (memberPatterns && (t.isSymbol("*") || t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("*")
+                && !peek(1).spaceBefore())) {
+            return parseNamePattern();
+        }
         if (t.kind() == TokenKind.IDENTIFIER) {
             next();
             return new Name(t.text(), t.span());
@@ -300,37 +329,7 @@ abstract class ExpressionParser extends ParserCore {
             next();
             return new Name(t.text(), t.span());
         }
-        report(DiagnosticCodes.expected(caretSpan(), "a name after '.'", t.text()));
-        return new Name("", new Span(t.start(), 0));
-    }
-
-    /** {@code ['name']} or {@code ["name"]}. */
-    protected Name parseBracketName() {
-        int start = next().start();
-        Token s = next();
-        next();
-        return new Name((String) s.value(), Span.of(start, lastEnd()));
-    }
-
-    protected boolean atBracketName() {
-        return atBracketNameAt(0);
-    }
-
-    private boolean atBracketNameAt(int k) {
-        return peek(k).isSymbol("[") && peek(k + 1).is(TokenKind.STRING) && peek(k + 2).isSymbol("]");
-    }
-
-    /** A plain identifier or an escaped name; reports and returns an empty name when missing. */
-    protected Name parseName(String what) {
-        Token t = peek();
-        if (t.kind() == TokenKind.IDENTIFIER) {
-            next();
-            return new Name(t.text(), t.span());
-        }
-        if (atBracketName()) {
-            return parseBracketName();
-        }
-        report(DiagnosticCodes.expected(caretSpan(), what, t.text()));
+        report(DiagnosticCodes.expected(expectedSpan(), "a name after '.'", t.text()));
         return new Name("", new Span(t.start(), 0));
     }
 
@@ -432,7 +431,8 @@ abstract class ExpressionParser extends ParserCore {
         if ((word.equals("externaldata") || word.equals("external_data")) && (call || peek(1).isSymbol("["))) {
             return parseExternalData();
         }
-        TabularOperator source = call && !word.equals("union") ? null : parseSourceOperator();
+        // union, print, search, find, evaluate are keywords even before '('; range(a, b, c) is a function
+        TabularOperator source = call && word.equals("range") ? null : parseSourceOperator();
         if (source != null) {
             return new Expr.Source(source, source.span());
         }
@@ -481,7 +481,7 @@ abstract class ExpressionParser extends ParserCore {
         int start = next().start();
         List<Expr> items = parseCommaList("]");
         if (!atSymbol("]")) {
-            report(DiagnosticCodes.expected(caretSpan(), "']'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "']'", peek().text()));
             skipUntil("]");
         }
         accept("]");
@@ -529,72 +529,6 @@ abstract class ExpressionParser extends ParserCore {
 
     /** {@code (key = value, ...)} as in {@code with (format="csv")}; values may be bare names or lists. */
     protected abstract List<io.egress.kql.syntax.tree.Option> parseOptionList();
-
-    /** {@code (*)}, {@code (a:string, *)}: a tabular type. */
-    protected TypeSpec parseTabularType() {
-        int start = peek().start();
-        expect("(");
-        List<ColumnDecl> columns = new ArrayList<>();
-        boolean open = false;
-        while (!atSymbol(")") && !atEnd()) {
-            int before = pos;
-            if (accept("*")) {
-                open = true;
-            } else {
-                columns.add(parseColumnDecl());
-            }
-            if (!accept(",") || pos == before) {
-                break;
-            }
-        }
-        closeParen();
-        return new TypeSpec(null, columns, open, spanFrom(start));
-    }
-
-    /** {@code (name:type, ...)}; {@code *} entries are skipped (see {@link #parseTabularType}). */
-    protected List<ColumnDecl> parseSchema() {
-        List<ColumnDecl> columns = new ArrayList<>();
-        if (!expect("(")) {
-            return columns;
-        }
-        while (!atSymbol(")") && !atEnd()) {
-            int before = pos;
-            if (atSymbol("*")) {
-                next();
-            } else {
-                columns.add(parseColumnDecl());
-            }
-            if (!accept(",")) {
-                break;
-            }
-            if (pos == before) {
-                break;
-            }
-        }
-        closeParen();
-        return columns;
-    }
-
-    protected ColumnDecl parseColumnDecl() {
-        int start = peek().start();
-        Name name = parseName("a column name");
-        String type = "string";
-        if (expect(":")) {
-            type = parseTypeName();
-        }
-        return new ColumnDecl(name, type, spanFrom(start));
-    }
-
-    /** A scalar type name ({@code string}, {@code long}, ...). */
-    protected String parseTypeName() {
-        Token t = peek();
-        if (t.kind() == TokenKind.IDENTIFIER) {
-            next();
-            return t.text();
-        }
-        report(DiagnosticCodes.expected(caretSpan(), "a type name", t.text()));
-        return "";
-    }
 
     /** Used by helpers in this package. */
     void reportPublic(Diagnostic d) {

@@ -289,24 +289,6 @@ abstract class OperatorParser extends ExpressionParser {
         return null;
     }
 
-    /** A column name or a wildcard pattern such as {@code Account*} / {@code *Id}. */
-    protected Name parseNamePattern() {
-        Token t = peek();
-        if (atBracketName()) {
-            return parseBracketName();
-        }
-        if (t.kind() != TokenKind.IDENTIFIER && !t.isSymbol("*")) {
-            report(DiagnosticCodes.expected(caretSpan(), "a column name", t.text()));
-            return new Name("", new Span(t.start(), 0));
-        }
-        StringBuilder text = new StringBuilder(next().text());
-        while ((peek().is(TokenKind.IDENTIFIER) || atSymbol("*")) && !peek().spaceBefore()
-                && (previous().isSymbol("*") || atSymbol("*"))) {
-            text.append(next().text());
-        }
-        return new Name(text.toString(), spanFrom(t.start()));
-    }
-
     protected List<Name> parsePatterns() {
         List<Name> names = new ArrayList<>();
         do {
@@ -328,7 +310,7 @@ abstract class OperatorParser extends ExpressionParser {
             if (atIdentifier("first") || atIdentifier("last")) {
                 nulls = next().text();
             } else {
-                report(DiagnosticCodes.expected(caretSpan(), "'first' or 'last'", peek().text()));
+                report(DiagnosticCodes.expected(expectedSpan(), "'first' or 'last'", peek().text()));
             }
         }
         return new SortKey(expr, direction, nulls, spanFrom(start));
@@ -394,7 +376,7 @@ abstract class OperatorParser extends ExpressionParser {
             next();
             keys.add(parseExpr());
         } else {
-            report(DiagnosticCodes.expected(caretSpan(), "'on'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "'on'", peek().text()));
         }
         return keys;
     }
@@ -436,7 +418,7 @@ abstract class OperatorParser extends ExpressionParser {
         return new TabularOperator.Union(options, legs, spanFrom(start));
     }
 
-    private Expr parseUnionLeg() {
+    protected Expr parseUnionLeg() {
         Token t = peek();
         boolean pattern = (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("*") && !peek(1).spaceBefore())
                 || t.isSymbol("*");
@@ -447,6 +429,12 @@ abstract class OperatorParser extends ExpressionParser {
         if (t.isSymbol("(")) {
             return parsePostfix(parsePrimary(), t.start());
         }
-        return parseUnary();
+        boolean saved = memberPatterns;
+        memberPatterns = true;
+        try {
+            return parseUnary();
+        } finally {
+            memberPatterns = saved;
+        }
     }
 }

@@ -15,6 +15,12 @@ abstract class ParserCore {
     protected final List<Diagnostic> diagnostics;
     protected int pos;
     private int lastErrorAt = -1;
+    /** Nesting depth of expressions and blocks, bounded so deep input cannot overflow the stack. */
+    private int depth;
+    static final int MAX_DEPTH = 200;
+    /** Longest operator chain (a + b + ..., a.b.c..., T | op | op ...) kept, so trees stay shallow enough. */
+    static final int MAX_CHAIN = 1000;
+    private boolean gaveUp;
 
     ParserCore(SourceText source, List<Token> tokens, List<Diagnostic> diagnostics) {
         this.source = source;
@@ -71,8 +77,43 @@ abstract class ParserCore {
         if (accept(text)) {
             return true;
         }
-        report(DiagnosticCodes.expected(caretSpan(), "'" + text + "'", peek().text()));
+        report(DiagnosticCodes.expected(expectedSpan(), "'" + text + "'", peek().text()));
         return false;
+    }
+
+    /**
+     * Enters one nesting level; when the limit is passed, reports once, skips the rest of the text and
+     * returns false (the caller then returns an error node and must still call {@link #leave()}).
+     */
+    protected boolean enter() {
+        depth++;
+        if (depth > MAX_DEPTH) {
+            giveUp(MAX_DEPTH);
+            return false;
+        }
+        return true;
+    }
+
+    protected void leave() {
+        depth--;
+    }
+
+    /** Reports that the input is too deep and skips to the end of the text. */
+    protected void giveUp(int limit) {
+        report(DiagnosticCodes.tooDeep(caretSpan(), limit));
+        gaveUp = true;
+        while (!atEnd()) {
+            next();
+        }
+    }
+
+    /** Expects ')' and, when something else is there, skips to the matching ')'. */
+    protected void closeParen() {
+        if (!atSymbol(")")) {
+            report(DiagnosticCodes.expected(expectedSpan(), "')'", peek().text()));
+            skipUntil(")");
+        }
+        accept(")");
     }
 
     /** Offset where the last consumed token ends (start of the text when none). */
@@ -93,9 +134,22 @@ abstract class ParserCore {
         return t.span();
     }
 
+    /**
+     * Where to report that something was expected: like Kusto, at the end of the previous line when the
+     * current token starts a new line (the writer forgot something there), else at the current token.
+     */
+    protected Span expectedSpan() {
+        Token t = peek();
+        int prevEnd = lastEnd();
+        if (pos > 0 && prevEnd <= t.start() && source.text().substring(prevEnd, t.start()).indexOf('\n') >= 0) {
+            return new Span(prevEnd, 0);
+        }
+        return caretSpan();
+    }
+
     /** Reports a diagnostic unless an error was already reported at the same offset. */
     protected void report(Diagnostic d) {
-        if (d.span().start() == lastErrorAt) {
+        if (d.span().start() == lastErrorAt || gaveUp) {
             return;
         }
         lastErrorAt = d.span().start();

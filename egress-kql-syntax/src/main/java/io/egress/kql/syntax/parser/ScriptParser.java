@@ -6,7 +6,6 @@ import io.egress.kql.syntax.lexer.Token;
 import io.egress.kql.syntax.lexer.TokenKind;
 import io.egress.kql.syntax.text.SourceText;
 import io.egress.kql.syntax.text.Span;
-import io.egress.kql.syntax.tree.ColumnDecl;
 import io.egress.kql.syntax.tree.Expr;
 import io.egress.kql.syntax.tree.Name;
 import io.egress.kql.syntax.tree.Script;
@@ -43,6 +42,12 @@ final class ScriptParser extends MoreOperators {
             if (atEnd() || (inBlock && atSymbol("}"))) {
                 break;
             }
+            if (peek().is(TokenKind.BAD)) { // already reported by the lexer (e.g. a '#' comment line)
+                while (peek().is(TokenKind.BAD)) {
+                    next();
+                }
+                continue;
+            }
             reportMissingSemicolon();
             if (pos == before || atTerminator()) {
                 next();
@@ -53,11 +58,7 @@ final class ScriptParser extends MoreOperators {
 
     /** Like Kusto: at the end of the previous line when the next token starts a new line, else at the token. */
     private void reportMissingSemicolon() {
-        Token t = peek();
-        int prevEnd = lastEnd();
-        boolean newLine = source.text().substring(prevEnd, t.start()).indexOf('\n') >= 0;
-        Span span = newLine ? new Span(prevEnd, 0) : t.span();
-        report(DiagnosticCodes.missingSemicolon(span, t.text()));
+        report(DiagnosticCodes.missingSemicolon(expectedSpan(), peek().text()));
     }
 
     private Statement parseStatement() {
@@ -82,6 +83,26 @@ final class ScriptParser extends MoreOperators {
                 value = parseExpr();
             }
             return new Statement.SetStatement(name, value, spanFrom(start));
+        }
+        if (t.isIdentifier("alias") && peek(1).isIdentifier("database")) {
+            next();
+            next();
+            Name name = parseName("an alias name");
+            expect("=");
+            return new Statement.AliasStatement(name, parseExpr(), spanFrom(start));
+        }
+        if (t.isIdentifier("restrict") && peek(1).isIdentifier("access")) {
+            next();
+            next();
+            expect("to");
+            List<Expr> entities = new ArrayList<>();
+            if (expect("(")) {
+                do {
+                    entities.add(parseUnionLeg());
+                } while (accept(","));
+                closeParen();
+            }
+            return new Statement.RestrictStatement(entities, spanFrom(start));
         }
         if (t.isIdentifier("declare") && peek(1).isIdentifier("query_parameters")) {
             next();
@@ -154,6 +175,17 @@ final class ScriptParser extends MoreOperators {
     }
 
     private Statement.Block parseBlock() {
+        try {
+            if (!enter()) {
+                return new Statement.Block(List.of(), new Span(peek().start(), 0));
+            }
+            return parseBlockBody();
+        } finally {
+            leave();
+        }
+    }
+
+    private Statement.Block parseBlockBody() {
         int start = peek().start();
         if (!expect("{")) {
             return new Statement.Block(List.of(), new Span(start, 0));

@@ -61,13 +61,7 @@ final class OperatorPrinter {
         } else if (op instanceof TabularOperator.Union u) {
             out.append("union ");
             p.options(u.options());
-            p.list(u.legs(), leg -> {
-                if (leg instanceof Expr.NameRef n) {
-                    p.pattern(n.name());
-                } else {
-                    p.expr(leg);
-                }
-            });
+            p.list(u.legs(), p::leg);
         } else if (op instanceof TabularOperator.Sort s) {
             out.append("sort by ");
             p.list(s.keys(), p::sortKey);
@@ -240,6 +234,24 @@ final class OperatorPrinter {
             p.expr(r.step());
         } else if (op instanceof TabularOperator.Scan s) {
             scan(s);
+        } else if (op instanceof TabularOperator.TopHitters t) {
+            out.append("top-hitters ");
+            p.expr(t.count());
+            out.append(" of ");
+            p.expr(t.of());
+            if (t.by() != null) {
+                out.append(" by ");
+                p.expr(t.by());
+            }
+        } else if (op instanceof TabularOperator.Reduce r) {
+            out.append("reduce ");
+            p.options(r.options());
+            out.append("by ");
+            p.expr(r.by());
+            if (!r.with().isEmpty()) {
+                out.append(" with ");
+                p.list(r.with(), p::option);
+            }
         } else if (op instanceof TabularOperator.Error e) {
             out.append("<error>");
         } else {
@@ -278,7 +290,7 @@ final class OperatorPrinter {
     private void inTables(List<Expr> tables) {
         if (!tables.isEmpty()) {
             out.append("in (");
-            p.list(tables, p::expr);
+            p.list(tables, p::leg);
             out.append(") ");
         }
     }

@@ -81,6 +81,15 @@ public final class SyntaxPrinter {
         } else if (st instanceof Statement.DeclareQueryParameters d) {
             out.append("declare query_parameters");
             params(d.params());
+        } else if (st instanceof Statement.AliasStatement a) {
+            out.append("alias database ");
+            name(a.name());
+            out.append(" = ");
+            expr(a.value());
+        } else if (st instanceof Statement.RestrictStatement r) {
+            out.append("restrict access to (");
+            list(r.entities(), this::leg);
+            out.append(')');
         } else if (st instanceof Statement.CommandStatement c) {
             out.append(c.text());
         }
@@ -214,11 +223,7 @@ public final class SyntaxPrinter {
         } else if (e instanceof Expr.TypeOf t) {
             out.append("typeof(").append(t.type()).append(')');
         } else if (e instanceof Expr.Pipe p) {
-            expr(p.source());
-            if (!(p.source() instanceof Expr.InputRef)) {
-                out.append("\n| ");
-            }
-            operators.operator(p.op());
+            pipeline(p);
         } else if (e instanceof Expr.InputRef) {
             // nothing: the sub-query starts with its first operator
         } else if (e instanceof Expr.Source s) {
@@ -243,6 +248,25 @@ public final class SyntaxPrinter {
             out.append("<error>");
         } else {
             throw new IllegalArgumentException("cannot print " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A pipeline, printed without recursing once per operator (pipelines can be long). */
+    private void pipeline(Expr.Pipe last) {
+        java.util.ArrayDeque<TabularOperator> ops = new java.util.ArrayDeque<>();
+        Expr source = last;
+        while (source instanceof Expr.Pipe p) {
+            ops.push(p.op());
+            source = p.source();
+        }
+        expr(source);
+        boolean first = source instanceof Expr.InputRef;
+        for (TabularOperator op : ops) {
+            if (!first) {
+                out.append("\n| ");
+            }
+            first = false;
+            operators.operator(op);
         }
     }
 
@@ -291,8 +315,19 @@ public final class SyntaxPrinter {
         }
     }
 
+    /** A union, find or restrict leg: names and members may be patterns such as {@code Device*}. */
+    void leg(Expr leg) {
+        if (leg instanceof Expr.NameRef n) {
+            pattern(n.name());
+        } else {
+            expr(leg);
+        }
+    }
+
     private void memberName(Name name) {
-        if (IDENTIFIER.matcher(name.text()).matches()) {
+        if (name.text().contains("*") && NAME_PATTERN.matcher(name.text()).matches()) {
+            out.append(name.text());
+        } else if (IDENTIFIER.matcher(name.text()).matches()) {
             out.append(name.text());
         } else {
             escapedName(name.text());

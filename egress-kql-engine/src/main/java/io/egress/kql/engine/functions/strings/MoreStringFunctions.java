@@ -53,7 +53,7 @@ public final class MoreStringFunctions {
             String d = a.length > 2 ? Values.str(a[2]) : "";
             return String.join(d, java.util.Collections.nCopies((int) Math.min(n, 1024), Values.str(a[0])));
         }, "strrep(string, long count [, string delimiter]) -> string"));
-        b.add(Fn.strict("tohex", STRING, 1, 2, a -> {
+        b.add(Fn.typed("tohex", STRING, 1, 2, Fn.params(LONG), a -> {
             String hex = Long.toHexString(Values.toLong(a[0]));
             long width = a.length > 1 ? Values.toLong(a[1]) : 0;
             return hex.length() >= width ? hex : "0".repeat((int) (width - hex.length())) + hex;
@@ -66,11 +66,8 @@ public final class MoreStringFunctions {
         b.add(Fn.simple("unicode_codepoints_to_string", STRING, 1, 64, a -> {
             StringBuilder out = new StringBuilder();
             for (Object o : a) {
-                JsonNode n = Values.toDynamic(o);
-                if (n != null && n.isArray()) {
-                    n.forEach(e -> out.appendCodePoint(e.asInt()));
-                } else if (o != null) {
-                    out.appendCodePoint(Values.toInt(o));
+                if (!appendCodePoints(out, o)) {
+                    return null;
                 }
             }
             return out.toString();
@@ -91,11 +88,8 @@ public final class MoreStringFunctions {
         b.add(Fn.simple("make_string", STRING, 1, 64, a -> {
             StringBuilder out = new StringBuilder();
             for (Object o : a) {
-                JsonNode n = Values.toDynamic(o);
-                if (n != null && n.isArray()) {
-                    n.forEach(e -> out.appendCodePoint(e.asInt()));
-                } else if (o != null) {
-                    out.appendCodePoint(Values.toInt(o));
+                if (!appendCodePoints(out, o)) {
+                    return null;
                 }
             }
             return out.toString();
@@ -135,6 +129,10 @@ public final class MoreStringFunctions {
                 "has_ipv4(string source, string ip) -> bool"));
         b.add(Fn.simple("has_ipv4_prefix", BOOL, 2, 2, a -> hasIpv4(Values.str(a[0]), Values.str(a[1]), true),
                 "has_ipv4_prefix(string source, string prefix) -> bool"));
+        b.add(Fn.simple("has_any_ipv4", BOOL, 2, 64, a -> anyIpv4(a, false),
+                "has_any_ipv4(string source, string ip, ...) -> bool", "has_any_ipv4(string source, dynamic ips) -> bool"));
+        b.add(Fn.simple("has_any_ipv4_prefix", BOOL, 2, 64, a -> anyIpv4(a, true),
+                "has_any_ipv4_prefix(string source, string prefix, ...) -> bool", "has_any_ipv4_prefix(string source, dynamic prefixes) -> bool"));
         b.add(new Fn("indexof_regex", List.of("indexof_regex(string, string regex [, long start]) -> long"), (t, c) -> {
             String err = Fn.arity("indexof_regex", t.size(), 2, 3);
             if (err != null) {
@@ -148,17 +146,34 @@ public final class MoreStringFunctions {
             return BindResult.bound(Fn.pure(LONG, a -> {
                 Pattern p = r.get(a);
                 String s = Values.str(a[0]);
-                long start = a.length > 2 && a[2] != null ? Values.toLong(a[2]) : 0;
-                if (p == null || start < 0) {
+                Long start = a.length > 2 ? Values.toLong(a[2]) : Long.valueOf(0);
+                if (p == null || start == null || start < 0) {
                     return null;
                 }
                 if (start > s.length()) {
                     return -1L;
                 }
-                Matcher m = p.matcher(s.substring((int) start));
+                Matcher m = p.matcher(s.substring(start.intValue()));
                 return m.find() ? (long) (m.start() + start) : -1L;
             }));
         }));
+    }
+
+    private static boolean anyIpv4(Object[] a, boolean prefix) {
+        String source = Values.str(a[0]);
+        for (int i = 1; i < a.length; i++) {
+            JsonNode n = a[i] instanceof JsonNode j && j.isArray() ? j : null;
+            if (n != null) {
+                for (JsonNode e : n) {
+                    if (hasIpv4(source, Values.str(e), prefix)) {
+                        return true;
+                    }
+                }
+            } else if (hasIpv4(source, Values.str(a[i]), prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -182,6 +197,26 @@ public final class MoreStringFunctions {
             }
         }
         return false;
+    }
+
+    /** Appends one code point or an array of them; false when one is missing or invalid (the result is then null). */
+    private static boolean appendCodePoints(StringBuilder out, Object o) {
+        JsonNode n = Values.toDynamic(o);
+        if (n != null && n.isArray()) {
+            for (JsonNode e : n) {
+                if (!e.canConvertToInt() || !Character.isValidCodePoint(e.asInt())) {
+                    return false;
+                }
+                out.appendCodePoint(e.asInt());
+            }
+            return true;
+        }
+        Integer cp = Values.toInt(o);
+        if (cp == null || !Character.isValidCodePoint(cp)) {
+            return false;
+        }
+        out.appendCodePoint(cp);
+        return true;
     }
 
     private static boolean validPrefix(String p) {

@@ -107,7 +107,7 @@ public final class StringFunctions {
         Fn extractAll = new Fn("extract_all", List.of("extract_all(string regex, [dynamic groups,] string text) -> dynamic"),
                 StringFunctions::bindExtractAll);
         b.add(extractAll).alias("extractall", extractAll);
-        b.add(Fn.simple("indexof", LONG, 2, 5, StringFunctions::indexOf,
+        b.add(Fn.typed("indexof", LONG, 2, 5, Fn.params(STRING, STRING, LONG), StringFunctions::indexOf,
                 "indexof(string, string lookup [, long start [, long length [, long occurrence]]]) -> long"));
         b.add(new Fn("countof", List.of("countof(string text, string search [, string kind]) -> long"), StringFunctions::bindCountof));
         b.add(Fn.simple("reverse", STRING, 1, 1, a -> new StringBuilder(Values.str(a[0])).reverse().toString(), "reverse(string) -> string"));
@@ -123,7 +123,8 @@ public final class StringFunctions {
         b.add(Fn.simple("url_encode", STRING, 1, 1, a -> Urls.encode(Values.str(a[0])), "url_encode(string) -> string"));
         b.add(Fn.simple("url_encode_component", STRING, 1, 1, a -> Urls.encode(Values.str(a[0])), "url_encode_component(string) -> string"));
         b.add(Fn.simple("url_decode", STRING, 1, 1, a -> Urls.decode(Values.str(a[0])), "url_decode(string) -> string"));
-        b.add(Fn.simple("parse_url", DYNAMIC, 1, 1, a -> Urls.parseUrl(Values.str(a[0])), "parse_url(string) -> dynamic"));
+        Fn parseUrl = Fn.simple("parse_url", DYNAMIC, 1, 1, a -> Urls.parseUrl(Values.str(a[0])), "parse_url(string) -> dynamic");
+        b.add(parseUrl).alias("parseurl", parseUrl);
         b.add(Fn.simple("parse_path", DYNAMIC, 1, 1, a -> Paths.parsePath(Values.str(a[0])), "parse_path(string) -> dynamic"));
         b.add(Fn.simple("parse_command_line", DYNAMIC, 1, 2, a -> Paths.parseCommandLine(Values.str(a[0])),
                 "parse_command_line(string, string parser = \"windows\") -> dynamic"));
@@ -193,10 +194,13 @@ public final class StringFunctions {
             parts.add(s.substring(from));
         }
         ArrayNode out = Values.NODES.arrayNode();
-        if (a.length > 2 && a[2] != null) {
-            long i = Values.toLong(a[2]);
+        if (a.length > 2) {
+            Long i = Values.toLong(a[2]);
+            if (i == null) {
+                return null;
+            }
             if (i >= 0 && i < parts.size()) {
-                out.add(parts.get((int) i)); // docs: with an index, an array holding that one substring
+                out.add(parts.get(i.intValue())); // docs: with an index, an array holding that one substring
             }
             return out;
         }

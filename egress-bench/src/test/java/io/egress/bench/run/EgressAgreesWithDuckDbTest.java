@@ -1,0 +1,44 @@
+package io.egress.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.egress.bench.gen.Dataset;
+import io.egress.bench.gen.DatasetCache;
+import io.egress.bench.gen.GeneratorConfig;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Egress and DuckDB give the same answer to the seed detection on a small generated export. */
+class EgressAgreesWithDuckDbTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameRowsAsDuckDbOverTheSameJsonLines() throws Exception {
+        Dataset data = DatasetCache.ensure(dir, GeneratorConfig.of(5_000, 17).withShares(0.04, 0.2).withFleet(30, 20, 200));
+        RunResult egress;
+        RunResult duck;
+        try (EgressEngine e = new EgressEngine(data, EgressEngine.seedQuery());
+             DuckDbEngine d = new DuckDbEngine(data, DuckDbEngine.Mode.JSON, 1)) {
+            e.prepare();
+            d.prepare();
+            egress = e.run();
+            duck = d.run();
+        }
+        ResultDiff diff = ResultDiff.of("egress", egress, "duckdb", duck);
+        assertThat(diff.same()).as(diff.describe(20)).isTrue();
+        assertThat(egress.rowCount()).isEqualTo(data.expectedDetections()).isPositive();
+        assertThat(egress.phaseNanos()).containsOnlyKeys("read", "query");
+    }
+
+    @Test
+    void resultDiffNamesTheRowsOnlyOneSideHas() {
+        RunResult a = new RunResult(java.util.List.of("x", "y", "y"), java.util.Map.of());
+        RunResult b = new RunResult(java.util.List.of("y", "z"), java.util.Map.of());
+        ResultDiff diff = ResultDiff.of("a", a, "b", b);
+        assertThat(diff.onlyLeft()).containsExactly("x", "y");
+        assertThat(diff.onlyRight()).containsExactly("z");
+        assertThat(diff.describe(5)).contains("only a: x", "only b: z");
+    }
+}
