@@ -1,6 +1,7 @@
 package io.egress.cli;
 
 import io.egress.detect.output.Summary;
+import io.egress.detect.validate.BundledScenarios;
 import io.egress.detect.validate.ScenarioLoader;
 import io.egress.detect.validate.ScenarioResult;
 import io.egress.detect.validate.ValidationMatrix;
@@ -36,8 +37,17 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Path root = dir != null ? dir : Path.of(DEFAULT_DIR);
+            if (dir == null && !Files.isDirectory(root)) {
+                try {
+                    root = BundledScenarios.extract(Files.createTempDirectory("egress-scenarios"));
+                    err.println("note: " + DEFAULT_DIR + " not found here; running the bundled scenarios (copied to " + root + ")");
+                } catch (IOException e) {
+                    err.println("error: cannot unpack the bundled scenarios: " + CliText.reason(e));
+                    return 2;
+                }
+            }
             if (!Files.isDirectory(root)) {
-                err.println("error: no scenario folder " + root + (dir == null ? " (run from the repository root or name DIR)" : ""));
+                err.println("error: no scenario folder " + root);
                 return 2;
             }
             ScenarioLoader.Loaded loaded;
