@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
 @Command(
         name = "lint",
         mixinStandardHelpOptions = true,
-        description = {"Checks Sigma rules: ok (compiles to KQL over a Defender table), unsupported,",
-                "unsatisfiable (a field has no Defender column) or invalid. Exit code 1 if any rule is invalid."})
+        description = {"Checks which Sigma rules run on Egress: ok, unsupported, unsatisfiable or invalid.",
+                "ok: compiles to KQL over a Defender table; unsatisfiable: a field has no Defender column.",
+                "Exit code 1 if any rule is invalid."})
 public final class SigmaLintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.egress.data.SharedData;
+import io.egress.kql.engine.Catalog;
+import io.egress.kql.engine.Compilation;
+import io.egress.kql.engine.KqlEngine;
 import io.egress.kql.syntax.parser.KqlParser;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -62,5 +66,20 @@ class CorpusLintTest {
                 .filter(e -> e.conversion().isOk()).toList();
         assertThat(converted).allSatisfy(e ->
                 assertThat(KqlParser.parse(e.conversion().kql()).errors()).as(e.path()).isEmpty());
+    }
+
+    @Test
+    void everyConvertedCorpusRuleBindsOnTheEngine() {
+        KqlEngine engine = new KqlEngine();
+        List<String> failures = new ArrayList<>();
+        for (SigmaLint.Entry entry : lintCorpus()) {
+            if (entry.conversion().isOk()) {
+                Compilation compilation = engine.compile(entry.conversion().kql(), Catalog.defender());
+                if (compilation.hasErrors()) {
+                    failures.add(entry.path() + ": " + compilation.diagnostics());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
     }
 }

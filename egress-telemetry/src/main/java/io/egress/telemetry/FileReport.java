@@ -1,6 +1,5 @@
 package io.egress.telemetry;
 
-import io.egress.telemetry.event.Malformed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,5 @@ public record FileReport(
     /** Rows added to one table (0 when none). */
     public long rows(String table) {
         return rowsPerTable.getOrDefault(table, 0L);
-    }
-
-    static List<Malformed> none() {
-        return List.of();
     }
 }

@@ -215,20 +215,16 @@ final class FieldCompiler {
             }
         }
         if (exact.size() == 1 || (all && !exact.isEmpty())) {
-            exact.forEach(e -> alternatives.add(Pred.atom(exactExpr(target) + (cased || numeric(target) ? " == " : " =~ ") + e)));
+            exact.forEach(e -> alternatives.add(Pred.atom(target.kql() + (cased || numeric(target) ? " == " : " =~ ") + e)));
         } else if (exact.size() > 1) {
             String op = cased || numeric(target) ? " in (" : " in~ (";
-            alternatives.add(Pred.atom(exactExpr(target) + op + String.join(", ", exact) + ")"));
+            alternatives.add(Pred.atom(target.kql() + op + String.join(", ", exact) + ")"));
         }
         return all ? Pred.and(alternatives) : Pred.or(alternatives);
     }
 
     private static boolean numeric(FieldTarget target) {
         return target.type().isNumeric();
-    }
-
-    private static String exactExpr(FieldTarget target) {
-        return target.kql();
     }
 
     /**
@@ -308,13 +304,9 @@ final class FieldCompiler {
         return all ? Pred.and(perValue) : Pred.or(perValue);
     }
 
-    private Pred keywords(List<SigmaValue> values, boolean all) {
-        return keywords(values, all, new FieldMatch(null, all ? List.of(Modifier.ALL) : List.of(), values));
-    }
-
     /** A keyword identifier ({@code - value} list, or {@code '|all':} map). */
     Pred keywordList(List<SigmaValue> values, boolean all) {
-        return keywords(values, all);
+        return keywords(values, all, new FieldMatch(null, all ? List.of(Modifier.ALL) : List.of(), values));
     }
 
     private Pred isNull(FieldTarget target) {
@@ -355,6 +347,10 @@ final class FieldCompiler {
     private static Optional<BigDecimal> number(SigmaValue value) {
         String text = value instanceof SigmaValue.SigmaNumber n ? n.text()
                 : value instanceof SigmaString s && !s.hasWildcards() ? s.plain().strip() : null;
+        if (text != null && text.matches("0[xX][0-9a-fA-F]{1,15}")) {
+            // Sysmon writes ids such as LogonId in hex (0x3e7); Defender keeps them as numbers.
+            return Optional.of(new BigDecimal(new java.math.BigInteger(text.substring(2), 16)));
+        }
         if (text == null || !text.matches("-?\\d+(\\.\\d+)?")) {
             return Optional.empty();
         }

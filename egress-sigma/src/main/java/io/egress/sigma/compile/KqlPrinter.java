@@ -48,10 +48,20 @@ public final class KqlPrinter {
         return wrap(join(((Pred.And) predicate).operands(), " and ", 2), level == 1);
     }
 
+    /** Longer runs are printed in parenthesised groups, so parsers that nest binary operators stay shallow. */
+    static final int GROUP = 50;
+
     private static String join(List<Pred> operands, String separator, int level) {
         List<String> parts = new ArrayList<>();
         operands.forEach(p -> parts.add(print(p, level)));
-        return String.join(separator, parts);
+        if (parts.size() <= GROUP) {
+            return String.join(separator, parts);
+        }
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i += GROUP) {
+            groups.add("(" + String.join(separator, parts.subList(i, Math.min(parts.size(), i + GROUP))) + ")");
+        }
+        return String.join(separator, groups);
     }
 
     private static String wrap(String text, boolean parenthesise) {

@@ -69,7 +69,12 @@ public final class JsonEventReader implements TelemetryReader {
     @Override
     public void read(InputStream in, String file, EventSink sink) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
-        boolean lines = looksLikeJsonLines(buffered);
+        buffered.mark(8);
+        byte[] head = buffered.readNBytes(4);
+        buffered.reset();
+        // UTF-16 (PowerShell's "> file") is read as a stream: Jackson detects the encoding itself
+        boolean utf16 = TextSniff.charset(head, head.length) != java.nio.charset.StandardCharsets.UTF_8;
+        boolean lines = !utf16 && looksLikeJsonLines(buffered);
         JsonRecords records = new JsonRecords(MAPPER, sink);
         if (lines) {
             readLines(buffered, file, sink, records);

@@ -33,7 +33,6 @@ public final class SyslogReader implements TelemetryReader {
 
     @Override
     public void read(InputStream in, String file, EventSink sink) throws IOException {
-        String[] host = {""};
         AuditdAssembler assembler = new AuditdAssembler(sink::event, "");
         LineSource lines = new LineSource(in);
         for (LineSource.Line line = lines.next(); line != null; line = lines.next()) {
@@ -52,10 +51,10 @@ public final class SyslogReader implements TelemetryReader {
                 }
                 int audit = AuditdLineParser.recordStart(text);
                 if (audit >= 0) {
-                    host[0] = syslogHost(text.substring(0, audit));
+                    String host = syslogHost(text.substring(0, audit));
                     AuditdRecord record = AuditdLineParser.parse(text.substring(audit), location);
-                    if (record.node().isEmpty() && !host[0].isEmpty()) {
-                        record = new AuditdRecord(record.type(), host[0], record.stamp(), record.time(), record.serial(),
+                    if (record.node().isEmpty() && !host.isEmpty()) {
+                        record = new AuditdRecord(record.type(), host, record.stamp(), record.time(), record.serial(),
                                 record.fields(), record.enriched(), record.location());
                     }
                     assembler.add(record);
@@ -74,12 +73,9 @@ public final class SyslogReader implements TelemetryReader {
             return "";
         }
         int index;
-        String first = tokens[0];
-        if (first.startsWith("<")) {
-            index = first.endsWith(">") || first.matches("<\\d+>\\d+") ? 2 : 1; // <PRI>VERSION TIME HOST
-            if (first.matches("<\\d+>\\d+")) {
-                index = 2;
-            }
+        String first = tokens[0].replaceFirst("^<\\d{1,3}>", ""); // drop a <PRI>
+        if (first.matches("\\d")) {
+            index = 2; // RFC 5424: VERSION TIME HOST
         } else if (first.length() == 3 && Character.isLetter(first.charAt(0))) {
             index = 3; // Mmm dd hh:mm:ss host
         } else {
@@ -89,6 +85,6 @@ public final class SyslogReader implements TelemetryReader {
             return "";
         }
         String host = tokens[index];
-        return host.endsWith(":") || host.contains("[") ? "" : host;
+        return host.endsWith(":") || host.contains("[") || host.equals("-") ? "" : host;
     }
 }

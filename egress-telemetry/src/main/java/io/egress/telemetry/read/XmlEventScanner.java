@@ -89,7 +89,7 @@ public final class XmlEventScanner {
             }
             int after = i + OPEN.length();
             if (after >= pending.length()) {
-                return eof ? -1 : (i == 0 ? -1 : -1);
+                return -1; // "<Event" at the very end: decided once more text has arrived
             }
             char c = pending.charAt(after);
             if (c == '>' || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/') {

@@ -130,4 +130,16 @@ class AuditdReaderTest {
         assertThat(sink.events).hasSize(1);
         assertThat(sink.events.get(0).host()).isEqualTo("db02");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Nov 28 12:00:01 db02 audispd: |db02",
+        "<13>Nov  8 12:00:01 db03 audispd: |db03",
+        "<165>1 2026-11-28T12:00:01.003Z web9 audisp - - - |web9",
+        "2026-11-28T12:00:01.123456+00:00 lnx01 audispd: |lnx01",
+        "audispd: |''",
+    })
+    void findsTheHostInSyslogPrefixes(String prefix, String host) {
+        assertThat(SyslogReader.syslogHost(prefix)).isEqualTo(host);
+    }
 }

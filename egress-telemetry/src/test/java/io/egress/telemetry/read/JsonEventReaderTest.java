@@ -62,4 +62,27 @@ class JsonEventReaderTest {
         assertThat(sink.events).isEmpty();
         assertThat(sink.problems.get(0).reason()).contains("nesting depth");
     }
+
+    @Test
+    void skipsOversizedLinesWithAReport() throws Exception {
+        String huge = "{\"EventID\":1,\"SourceName\":\"S\",\"x\":\"" + "a".repeat(Limits.MAX_LINE_BYTES + 10) + "\"}\n";
+        Collecting sink = Collecting.read(reader, "{\"EventID\":2,\"SourceName\":\"S\"}\n" + huge + "{\"EventID\":3,\"SourceName\":\"S\"}\n");
+        assertThat(sink.events).extracting(RawEvent::eventId).containsExactly(2, 3);
+        assertThat(sink.problems).hasSize(1);
+        assertThat(sink.problems.get(0).location().line()).isEqualTo(2);
+        assertThat(sink.problems.get(0).reason()).contains("longer than");
+    }
+
+    @Test
+    void readsUtf16JsonAsPowerShellWritesIt() throws Exception {
+        String text = "\uFEFF[{\"EventID\":4104,\"ProviderName\":\"Microsoft-Windows-PowerShell\",\"ScriptBlockText\":\"Send-MailMessage é\"},\r\n"
+                + " {\"EventID\":4104,\"ProviderName\":\"Microsoft-Windows-PowerShell\",\"ScriptBlockText\":\"x\"}]\r\n";
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        assertThat(reader.accepts(bytes, bytes.length)).isTrue();
+        Collecting sink = Collecting.read(reader, text, java.nio.charset.StandardCharsets.UTF_16LE);
+        assertThat(sink.problems).isEmpty();
+        assertThat(sink.events).hasSize(2);
+        assertThat(sink.events.get(0).data()).containsEntry("ScriptBlockText", "Send-MailMessage é");
+        assertThat(sink.events.get(1).location().line()).isEqualTo(2);
+    }
 }

@@ -105,6 +105,17 @@ final class OperatorBinder {
             binder.report(BindDiagnostics.ignored(s.span(), "random sampling (sample takes the first rows)"));
             return new TakeOperator(input, count(s.count(), env, "the sample count"));
         }
+        if (op instanceof TabularOperator.SampleDistinct sd) {
+            binder.report(BindDiagnostics.ignored(sd.span(), "random sampling (sample-distinct takes the first values)"));
+            BoundExpr col = scalars.bind(sd.column(), scope, env);
+            String name = Names.infer(sd.column());
+            Schema schema = Schema.of(new Column(name == null ? "Column1" : name, col.type()));
+            return new TakeOperator(new DistinctOperator(input, schema, List.of(col)),
+                    count(sd.count(), env, "the sample-distinct count"));
+        }
+        if (op instanceof TabularOperator.Consume) {
+            return new TakeOperator(input, 0); // consume reads its input and returns nothing
+        }
         if (op instanceof TabularOperator.Distinct d) {
             return distinct(input, scope, d, env);
         }

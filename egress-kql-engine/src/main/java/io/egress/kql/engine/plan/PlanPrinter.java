@@ -20,6 +20,16 @@ public final class PlanPrinter {
         return sb.toString();
     }
 
+    /** The schema, shortened for wide tables: the first columns and a count of the rest. */
+    private static String schemaText(io.egress.data.Schema schema) {
+        int shown = 12;
+        if (schema.size() <= shown + 2) {
+            return schema.toString();
+        }
+        return new io.egress.data.Schema(schema.columns().subList(0, shown)) + ", ... " + (schema.size() - shown)
+                + " more";
+    }
+
     private static void walk(PlanNode node, int depth, StringBuilder sb, boolean bound, Map<PlanNode, Integer> seen) {
         sb.append("  ".repeat(depth));
         Integer id = seen.get(node);
@@ -31,7 +41,7 @@ public final class PlanPrinter {
             seen.put(node, seen.size() + 1);
         }
         if (bound) {
-            sb.append(node.describe()).append("  :: (").append(node.schema()).append(")\n");
+            sb.append(node.describe()).append("  :: (").append(schemaText(node.schema())).append(")\n");
         } else {
             sb.append(node.getClass().getSimpleName()).append(node.streaming() ? " [streaming]" : " [blocking]")
                     .append('\n');

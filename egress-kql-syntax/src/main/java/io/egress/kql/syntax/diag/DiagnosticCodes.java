@@ -116,7 +116,7 @@ public final class DiagnosticCodes {
     }
 
     public static Diagnostic unsupported(Span span, String what) {
-        return error(UNSUPPORTED_SYNTAX, span, what + " is not supported", null);
+        return error(UNSUPPORTED_SYNTAX, span, what + " is valid KQL but not supported by this parser", null);
     }
 
     static String describe(String text) {

@@ -12,6 +12,11 @@ final class OperatorNames {
             "make-series", "evaluate", "invoke", "render", "fork", "facet", "consume", "partition", "scan",
             "top-hitters", "reduce");
 
+    /** Real KQL operators this parser does not read (graph operators and rarities). */
+    static final java.util.Set<String> UNSUPPORTED = java.util.Set.of("make-graph", "graph-match", "graph-merge",
+            "graph-to-table", "graph-shortest-paths", "graph-mark-components", "project-by-names", "macro-expand",
+            "execute-and-cache", "assert-schema", "project-smart");
+
     private OperatorNames() {
     }
 

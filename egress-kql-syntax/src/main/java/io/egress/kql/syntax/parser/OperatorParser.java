@@ -123,7 +123,11 @@ abstract class OperatorParser extends ExpressionParser {
                 if (other != null) {
                     return other;
                 }
-                report(DiagnosticCodes.unknownQueryOperator(t.span(), t.text(), OperatorNames.closest(t.text())));
+                if (OperatorNames.UNSUPPORTED.contains(t.text())) {
+                    report(DiagnosticCodes.unsupported(t.span(), "the '" + t.text() + "' operator"));
+                } else {
+                    report(DiagnosticCodes.unknownQueryOperator(t.span(), t.text(), OperatorNames.closest(t.text())));
+                }
                 return skipOperator(start);
             }
         }

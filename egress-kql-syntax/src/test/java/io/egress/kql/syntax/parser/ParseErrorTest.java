@@ -51,6 +51,7 @@ class ParseErrorTest {
                 Arguments.of("T | where a == 1 && b == 2", "KQL113", "1:18"),
                 Arguments.of("T\n| where a == 1 || b == 2", "KQL113", "2:16"),
                 Arguments.of("T | summarise count()", "KQL108", "1:5"),
+                Arguments.of("T | make-graph a --> b with N on id", "KQL112", "1:5"),
                 Arguments.of("T | where x == \"a\\d\"", "KQL105", "1:18"),
                 Arguments.of("T | where x has_any ([\"a\", \"b\"])", "KQL110", "1:22"),
                 Arguments.of("T | join kind=inner (U) x", "KQL103", "1:25"),
