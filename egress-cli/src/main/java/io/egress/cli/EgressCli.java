@@ -30,6 +30,8 @@ public final class EgressCli implements Runnable {
         commandLine.addSubcommand(new ParseCommand());
         commandLine.addSubcommand(new ExplainCommand());
         commandLine.addSubcommand(new FunctionsCommand());
+        commandLine.addSubcommand(new DetectCommand());
+        commandLine.addSubcommand(new ValidateCommand());
         commandLine.addSubcommand(new InspectCommand());
         commandLine.addSubcommand(new SigmaCommand());
         return commandLine;

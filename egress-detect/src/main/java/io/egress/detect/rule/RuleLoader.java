@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * Loads rules from files and folders ({@code .yaml}/{@code .yml} Sentinel rules, {@code .kql} rules)
- * and from the pack bundled in the jar. Folders are walked recursively; {@code tuning.yaml},
+ * and Sigma rules (compiled by egress-sigma), and from the pack bundled in the jar. Folders are walked recursively; {@code tuning.yaml},
  * {@code expect.yaml} and anything under a {@code scenarios} folder are not rules. A file that cannot be
  * read or parsed becomes a {@link RuleProblem}; the other rules still load.
  */
@@ -24,6 +24,7 @@ public final class RuleLoader {
 
     private final SentinelYamlRuleReader yaml = new SentinelYamlRuleReader();
     private final KqlHeaderRuleReader kql = new KqlHeaderRuleReader();
+    private final SigmaRuleReader sigma = new SigmaRuleReader();
 
     public RuleSet load(List<Path> paths) {
         List<Rule> rules = new ArrayList<>();
@@ -82,7 +83,10 @@ public final class RuleLoader {
     }
 
     public RuleReadResult read(String kind, String file, String text) {
-        return kind.equals("kql") ? kql.read(file, text) : yaml.read(file, text);
+        if (kind.equals("kql")) {
+            return kql.read(file, text);
+        }
+        return SigmaRuleReader.looksLikeSigma(text) ? sigma.read(file, text) : yaml.read(file, text);
     }
 
     private void readFile(Path file, List<Rule> rules, List<RuleProblem> problems) {

@@ -61,11 +61,34 @@ class RuleLoaderTest {
         try (Stream<Path> walk = Files.walk(rules)) {
             List<String> onDisk = walk.filter(Files::isRegularFile)
                     .map(p -> rules.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> RuleLoader.kindOf(p) != null && !p.contains("scenarios/"))
-                    // Sigma versions of the rules (rules/<technique>/sigma/) are compiled by egress-sigma, not the pack.
-                    .filter(p -> !p.contains("/sigma/"))
+                    .filter(p -> RuleLoader.kindOf(p) != null && !p.contains("scenarios/") && !p.contains("sigma/"))
                     .sorted().toList();
             assertThat(RuleLoader.bundledFiles().stream().sorted().toList()).isEqualTo(onDisk);
         }
+    }
+
+    @Test
+    void sigmaRulesCompileThroughEgressSigma() throws IOException {
+        Files.writeString(dir.resolve("sigma.yml"), """
+                title: Curl Upload
+                id: 11111111-2222-3333-4444-555555555555
+                level: high
+                tags: [attack.exfiltration, attack.t1048.003, attack.command_and_control]
+                logsource: {category: process_creation, product: windows}
+                detection:
+                  selection:
+                    Image|endswith: '\\curl.exe'
+                    CommandLine|contains: '--upload-file'
+                  condition: selection
+                """);
+        RuleSet set = new RuleLoader().load(List.of(dir));
+        assertThat(set.problems()).isEmpty();
+        Rule rule = set.rules().get(0);
+        assertThat(rule.id()).isEqualTo("11111111-2222-3333-4444-555555555555");
+        assertThat(rule.name()).isEqualTo("Curl Upload");
+        assertThat(rule.severity()).isEqualTo(Severity.HIGH);
+        assertThat(rule.tactics()).containsExactly("Exfiltration", "CommandAndControl");
+        assertThat(rule.techniques()).containsExactly("T1048.003");
+        assertThat(rule.query()).contains("DeviceProcessEvents");
     }
 }

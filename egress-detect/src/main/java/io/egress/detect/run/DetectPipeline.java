@@ -1,0 +1,82 @@
+package io.egress.detect.run;
+
+import io.egress.detect.rule.FilePosition;
+import io.egress.detect.rule.RuleLoader;
+import io.egress.detect.rule.RuleProblem;
+import io.egress.detect.rule.RuleSet;
+import io.egress.detect.tuning.Tuning;
+import io.egress.detect.tuning.TuningLoader;
+import io.egress.kql.engine.Catalog;
+import io.egress.kql.engine.KqlEngine;
+import io.egress.telemetry.LoadOptions;
+import io.egress.telemetry.LoadResult;
+import io.egress.telemetry.TelemetryLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The detect pipeline end to end: load rules, compile them against every table telemetry can fill, read
+ * the telemetry, pick the anchor time, load the tuning, and run. Used by {@code egress detect} and by
+ * scenario validation.
+ */
+public final class DetectPipeline {
+    /** The bundled tuning file, relative to the bundled {@code rules/} folder. */
+    public static final String BUNDLED_TUNING = "T1048.003/tuning.yaml";
+
+    private final KqlEngine engine = new KqlEngine();
+    private final Catalog catalog = Catalog.of(TelemetryLoader.schemas());
+
+    public DetectRun run(DetectRequest request) {
+        long started = System.nanoTime();
+        RuleLoader loader = new RuleLoader();
+        RuleSet rules = request.bundledRules() ? loader.bundled() : new RuleSet(List.of(), List.of());
+        if (!request.extraRules().isEmpty()) {
+            rules = rules.plus(loader.load(request.extraRules()));
+        }
+        RuleCompiler.Result compiled = new RuleCompiler(engine, catalog).compile(rules.rules());
+        List<RuleProblem> problems = new ArrayList<>(rules.problems());
+        problems.addAll(compiled.problems());
+        LoadResult load = new TelemetryLoader().load(request.inputs(), new LoadOptions(false, request.progress()));
+        Instant now;
+        String nowSource;
+        if (request.now().isPresent()) {
+            now = request.now().get();
+            nowSource = "--now";
+        } else if (load.latestEventTime().isPresent()) {
+            now = load.latestEventTime().get();
+            nowSource = "latest event";
+        } else {
+            now = Instant.now();
+            nowSource = "clock: the input has no event times";
+        }
+        Tuning tuning = tuning(request);
+        DetectionReport report = new Detector(engine).run(compiled.rules(), load.tables(), now, tuning);
+        return new DetectRun(load, compiled.rules(), problems, tuning, report, nowSource,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    static Tuning tuning(DetectRequest request) {
+        if (request.noTuning()) {
+            return Tuning.NONE;
+        }
+        if (request.tuningFile().isPresent()) {
+            Path file = request.tuningFile().get();
+            try {
+                return new TuningLoader().read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                return new Tuning(file.toString(), List.of(), List.of(new RuleProblem(new FilePosition(file.toString(), 1, 1),
+                        "TUNE001", "cannot read tuning file: " + e.getMessage(), "", "")));
+            }
+        }
+        if (request.bundledRules()) {
+            return new TuningLoader().read("(bundled) rules/" + BUNDLED_TUNING, RuleLoader.bundledText(BUNDLED_TUNING));
+        }
+        return Tuning.NONE;
+    }
+}
