@@ -26,6 +26,10 @@ public final class EgressCli implements Runnable {
     static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new EgressCli());
         // Subcommands register here, one line each, so the command tree reads in one place.
+        commandLine.addSubcommand(new QueryCommand());
+        commandLine.addSubcommand(new ParseCommand());
+        commandLine.addSubcommand(new ExplainCommand());
+        commandLine.addSubcommand(new FunctionsCommand());
         return commandLine;
     }
 

@@ -83,7 +83,11 @@ public final class ValueFormat {
         return out.toString();
     }
 
-    /** Reals print without a trailing {@code .0} when whole, as Kusto does ({@code tostring(2.0) == "2"}). */
+    /**
+     * Reals print as .NET's round-trip format does, which Kusto uses: whole values without {@code .0}
+     * ({@code tostring(2.0) == "2"}), plain digits for 1e-5 ≤ |d| < 1e15, otherwise an exponent with a
+     * sign and at least two digits ({@code 1E-05}, {@code 1.5E+20}).
+     */
     public static String real(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
@@ -94,6 +98,18 @@ public final class ValueFormat {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
-        return Double.toString(d);
+        double abs = Math.abs(d);
+        if (abs >= 1e-5 && abs < 1e15) {
+            return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+        }
+        String java = Double.toString(d); // d.dddE[-]n
+        int e = java.indexOf('E');
+        String mantissa = java.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        int exponent = Integer.parseInt(java.substring(e + 1));
+        String digits = Integer.toString(Math.abs(exponent));
+        return mantissa + "E" + (exponent < 0 ? "-" : "+") + (digits.length() < 2 ? "0" + digits : digits);
     }
 }

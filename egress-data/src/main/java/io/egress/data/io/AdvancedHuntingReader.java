@@ -158,7 +158,7 @@ public final class AdvancedHuntingReader {
                         break;
                     }
                     cells = rows.nextValue();
-                    line = rows.getCurrentLocation().getLineNr();
+                    line = rows.getParser().currentTokenLocation().getLineNr();
                 } catch (RuntimeException | IOException e) {
                     out.problem(lineOf(e), "malformed CSV: " + message(e));
                     break;

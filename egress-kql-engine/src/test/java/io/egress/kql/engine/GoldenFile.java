@@ -67,10 +67,12 @@ final class GoldenFile {
                 case "table" -> g.tables.put(arg.strip(), table(content(body)));
                 case "expected" -> {
                     List<String> c = content(body);
-                    g.expectedSchema = Schema.parse(c.get(0).replace(" | ", ", "));
-                    g.expectedRows = new ArrayList<>();
-                    for (String row : c.subList(1, c.size())) {
-                        g.expectedRows.add(cells(row));
+                    if (!c.isEmpty()) {
+                        g.expectedSchema = Schema.parse(c.get(0).replace(" | ", ", "));
+                        g.expectedRows = new ArrayList<>();
+                        for (String row : c.subList(1, c.size())) {
+                            g.expectedRows.add(cells(row));
+                        }
                     }
                     g.expectedStart = start;
                     g.expectedEnd = i;

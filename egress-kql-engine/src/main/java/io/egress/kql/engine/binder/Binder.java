@@ -247,8 +247,15 @@ public final class Binder {
         return empty();
     }
 
+    private static final String PLACEHOLDER = "Invalid (binding failed)";
+
+    /** The stand-in for a table that failed to bind (its error is already reported). */
     static PlanNode empty() {
-        return new ValuesOperator("Empty", new Schema(List.of()), List.of());
+        return new ValuesOperator(PLACEHOLDER, new Schema(List.of()), List.of());
+    }
+
+    static boolean isPlaceholder(PlanNode node) {
+        return node instanceof ValuesOperator v && v.describe().startsWith(PLACEHOLDER);
     }
 
     private PlanNode tableName(String name, Span span, Env env) {

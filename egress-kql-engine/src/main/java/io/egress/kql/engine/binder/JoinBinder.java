@@ -32,7 +32,7 @@ final class JoinBinder {
     PlanNode join(TabularOperator.Join j, PlanNode left, Env env) {
         PlanNode right = binder.bindTabular(j.right(), env);
         JoinKind kind = kind(j.kind(), JoinKind.INNERUNIQUE, j.span());
-        Keys keys = keys(j.on(), left.schema(), right.schema(), j.span());
+        Keys keys = keys(j.on(), left, right, j.span());
         List<Column> cols = new ArrayList<>();
         List<Integer> fromLeft = new ArrayList<>();
         List<Integer> fromRight = new ArrayList<>();
@@ -65,7 +65,7 @@ final class JoinBinder {
             binder.report(BindDiagnostics.badArguments(l.span(), "lookup supports kind=leftouter or kind=inner"));
             kind = JoinKind.LEFTOUTER;
         }
-        Keys keys = keys(l.on(), left.schema(), right.schema(), l.span());
+        Keys keys = keys(l.on(), left, right, l.span());
         List<Column> cols = new ArrayList<>(left.schema().columns());
         List<Integer> fromLeft = new ArrayList<>();
         List<Integer> fromRight = new ArrayList<>();
@@ -99,7 +99,10 @@ final class JoinBinder {
         });
     }
 
-    private Keys keys(List<Expr> on, Schema left, Schema right, Span span) {
+    private Keys keys(List<Expr> on, PlanNode leftNode, PlanNode rightNode, Span span) {
+        Schema left = leftNode.schema();
+        Schema right = rightNode.schema();
+        boolean quiet = Binder.isPlaceholder(leftNode) || Binder.isPlaceholder(rightNode);
         List<Expr> flat = new ArrayList<>();
         for (Expr e : on) {
             flatten(e, flat);
@@ -129,6 +132,9 @@ final class JoinBinder {
             }
             int li = left.indexOf(leftName);
             int ri = right.indexOf(rightName);
+            if (quiet) {
+                continue;
+            }
             if (li < 0) {
                 binder.report(BindDiagnostics.unknownColumn(at, leftName + "' on the left side of the join",
                         left.names()));

@@ -1,9 +1,6 @@
 package io.egress.kql.engine.binder;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.egress.data.ScalarType;
 import io.egress.data.io.ValueConverter;
 import io.egress.kql.syntax.tree.LiteralKind;
@@ -16,12 +13,8 @@ import java.util.UUID;
 
 /** Literal values: the type of each literal kind, datetime/timespan/guid/dynamic text decoding. */
 final class Literals {
-    private static final ObjectMapper LENIENT_JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
-                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
-                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
-                    JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
-            .build();
+    private static final java.util.regex.Pattern US_DATE =
+            java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})(\\s+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
 
     private Literals() {
     }
@@ -83,6 +76,14 @@ final class Literals {
     static final Object NULL = new Object();
 
     static Optional<Instant> dateTime(String text) {
+        if (text.length() >= 2 && (text.startsWith("\"") || text.startsWith("'")) && text.endsWith(text.substring(0, 1))) {
+            text = text.substring(1, text.length() - 1);
+        }
+        java.util.regex.Matcher us = US_DATE.matcher(text.strip());
+        if (us.matches()) {
+            text = String.format("%s-%02d-%02d%s", us.group(3), Integer.parseInt(us.group(1)),
+                    Integer.parseInt(us.group(2)), us.group(4) == null ? "" : " " + us.group(4).strip());
+        }
         Optional<Instant> parsed = io.egress.kql.engine.functions.datetime.KqlDateTimes.parse(text);
         return parsed.isPresent() ? parsed : ValueConverter.parseDateTime(text);
     }
@@ -92,17 +93,9 @@ final class Literals {
         return parsed.isPresent() ? parsed : ValueConverter.parseTimespan(text);
     }
 
-    /** A {@code dynamic(...)} body (lenient JSON, single quotes allowed); {@code null} gives Java null. */
+    /** A {@code dynamic(...)} body in KQL literal syntax; {@code null} gives empty. */
     static Optional<JsonNode> dynamic(String text) throws IllegalArgumentException {
-        String t = text.strip();
-        if (t.isEmpty() || t.equals("null")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LENIENT_JSON.readTree(t));
-        } catch (Exception e) {
-            throw new IllegalArgumentException("invalid dynamic literal: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return Optional.ofNullable(DynamicText.parse(text));
     }
 
     /** The elements of a constant list operand, with a dynamic array's elements flattened to plain values. */

@@ -51,10 +51,19 @@ final class Names {
         String fn = c.function().text();
         String arg = c.args().isEmpty() ? null : infer(ScalarBinder.unwrapNamed(c.args().get(0)));
         String prefix = AGGREGATE_PREFIX.getOrDefault(fn, fn + "_");
-        if (fn.equals("count") || fn.equals("countif")) {
+        if (fn.equals("countif") || arg == null && fn.equals("count")) {
             return fn + "_";
         }
         return prefix + (arg == null ? "" : arg);
+    }
+
+    /** {@code tostring(make_set(x))}: name-preserving calls around one aggregate keep its name (set_x). */
+    static boolean wrapsAggregate(Expr e) {
+        while (e instanceof Expr.Parenthesized p) {
+            e = p.inner();
+        }
+        return e instanceof Expr.Call c && NAME_PRESERVING.contains(c.function().text()) && c.args().size() == 1
+                && c.args().get(0) instanceof Expr.Call;
     }
 
     /** {@code base}, or {@code base1}, {@code base2}, ... whichever is free. */

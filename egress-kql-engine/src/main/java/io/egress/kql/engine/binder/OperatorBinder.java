@@ -114,6 +114,22 @@ final class OperatorBinder {
         if (op instanceof TabularOperator.MvExpand mv) {
             return shapes.mvExpand(mv, input, env);
         }
+        if (op instanceof TabularOperator.MvApply ma) {
+            io.egress.kql.engine.exec.RowInputOperator current = new io.egress.kql.engine.exec.RowInputOperator(input.schema());
+            PlanNode expanded = shapes.mvExpand(new TabularOperator.MvExpand(ma.options(), ma.items(), ma.limit(),
+                    ma.span()), current, env);
+            PlanNode sub = binder.bindTabular(ma.subquery(), env.withInput(expanded));
+            return new io.egress.kql.engine.exec.MvApplyOperator(input, current, sub);
+        }
+        if (op instanceof TabularOperator.MakeSeries ms) {
+            return new SeriesBinder(binder).bind(ms, input, env);
+        }
+        if (op instanceof TabularOperator.Search s) {
+            return new SearchBinder(binder).bind(s, input, env);
+        }
+        if (op instanceof TabularOperator.TopNested tn) {
+            return new SeriesBinder(binder).topNested(tn, input, env);
+        }
         if (op instanceof TabularOperator.Parse p) {
             return shapes.parse(p, input, env);
         }
@@ -156,6 +172,9 @@ final class OperatorBinder {
                 out.put(name, e);
             }
             return new PrintOperator(out.schema(), out.exprs());
+        }
+        if (op instanceof TabularOperator.Search s) {
+            return new SearchBinder(binder).bind(s, null, env);
         }
         if (op instanceof TabularOperator.Range r) {
             BoundExpr from = scalars.bind(r.from(), RowScope.empty(), env);
@@ -389,9 +408,32 @@ final class OperatorBinder {
         };
     }
 
+    /** Columns FileProfile() adds (Defender's file enrichment service). */
+    private static final Schema FILE_PROFILE = Schema.parse("SHA1:string, SHA256:string, MD5:string, FileSize:long,"
+            + " GlobalPrevalence:long, GlobalFirstSeen:datetime, GlobalLastSeen:datetime, Signer:string, Issuer:string,"
+            + " SignerHash:string, IsCertificateValid:bool, IsRootSignerMicrosoft:bool, SignatureState:string,"
+            + " IsExecutable:bool, ThreatName:string, Publisher:string, SoftwareName:string, Description:string,"
+            + " ProductName:string, ProductVersion:string, ProfileAvailability:string");
+
+    /** Offline there is no file enrichment: FileProfile adds its columns, empty, and says so. */
+    private PlanNode fileProfile(TabularOperator.Invoke inv, PlanNode input) {
+        binder.report(BindDiagnostics.offline(inv.span(), "FileProfile()", "its columns (GlobalPrevalence, Signer, ...)"
+                + " are empty"));
+        RowScope out = RowScope.of(input.schema());
+        for (Column c : FILE_PROFILE.columns()) {
+            if (out.indexOf(c.name()) < 0) {
+                out.put(c.name(), new BoundExpr.Const(c.type(), io.egress.data.io.ValueConverter.nullOf(c.type())));
+            }
+        }
+        return new ProjectOperator("FileProfile (offline: empty)", input, out.schema(), out.exprs(), false);
+    }
+
     private PlanNode invoke(TabularOperator.Invoke inv, PlanNode input, Env env) {
         String name = inv.function().function().text();
         Env.Symbol s = env.lookup(name);
+        if (s == null && name.equals("FileProfile")) {
+            return fileProfile(inv, input);
+        }
         if (s instanceof Env.Function f) {
             List<Expr> args = new ArrayList<>();
             args.add(new Expr.InputRef(new Span(inv.span().start(), 0)));

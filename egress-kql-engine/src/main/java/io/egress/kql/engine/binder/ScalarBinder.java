@@ -125,6 +125,10 @@ final class ScalarBinder {
         if (expr instanceof Expr.Error) {
             return new BoundExpr.Invalid(ScalarType.DYNAMIC);
         }
+        if (expr instanceof Expr.TypeOf t) {
+            // a type argument (extract(..., typeof(long))): the registry takes the type's name
+            return new BoundExpr.Const(ScalarType.STRING, type(t.type(), t.span()).kqlName());
+        }
         if (expr instanceof Expr.Star s) {
             binder.report(BindDiagnostics.unsupported(s.span(), "'*' as a scalar expression"));
             return new BoundExpr.Invalid(ScalarType.BOOL);
@@ -179,6 +183,10 @@ final class ScalarBinder {
         if (op.takesList()) {
             return setOperator(b, scope, env);
         }
+        if (b.left() instanceof Expr.Star) {
+            return anyColumn(b, scope, env);
+        }
+        String spelling = op == BinaryOp.SEARCH_HAS ? "has" : op.spelling();
         BoundExpr left = bind(b.left(), scope, env);
         BoundExpr right = bind(b.right(), scope, env);
         if (invalid(left, right)) {
@@ -186,7 +194,7 @@ final class ScalarBinder {
         }
         Object rightConstant = right instanceof BoundExpr.Const c ? c.value() : null;
         BindResult<BoundScalar> r = binder.registry().operators()
-                .bindBinary(op.spelling(), left.type(), right.type(), rightConstant);
+                .bindBinary(spelling, left.type(), right.type(), rightConstant);
         if (op == BinaryOp.AND || op == BinaryOp.OR) {
             if (r instanceof BindResult.Error<BoundScalar> e) {
                 binder.report(BindDiagnostics.typeMismatch(b.span(), e.message()));
@@ -196,7 +204,38 @@ final class ScalarBinder {
             BoundExpr logic = new BoundExpr.Logic(op == BinaryOp.AND, left, right, impl);
             return fold(logic, left instanceof BoundExpr.Const && right instanceof BoundExpr.Const);
         }
-        return apply(op.spelling(), List.of(left, right), r, b.span(), true);
+        return apply(spelling, List.of(left, right), r, b.span(), true);
+    }
+
+    /** {@code * has "x"}: true when any string column satisfies the operator (an or over those columns). */
+    private BoundExpr anyColumn(Expr.Binary b, RowScope scope, Env env) {
+        BoundExpr right = bind(b.right(), scope, env);
+        if (right instanceof BoundExpr.Invalid) {
+            return new BoundExpr.Invalid(ScalarType.BOOL);
+        }
+        Object rightConstant = right instanceof BoundExpr.Const c ? c.value() : null;
+        String spelling = b.op() == BinaryOp.SEARCH_HAS ? "has" : b.op().spelling();
+        BoundExpr acc = null;
+        for (int i = 0; i < scope.size(); i++) {
+            BoundExpr col = scope.get(i);
+            if (col.type() != ScalarType.STRING) {
+                continue;
+            }
+            BindResult<BoundScalar> r = binder.registry().operators().bindBinary(spelling, ScalarType.STRING,
+                    right.type(), rightConstant);
+            BoundExpr test = apply(spelling, List.of(col, right), r, b.span(), false);
+            if (test instanceof BoundExpr.Invalid) {
+                return test;
+            }
+            if (acc == null) {
+                acc = test;
+            } else {
+                BindResult<BoundScalar> or = binder.registry().operators().bindBinary("or", ScalarType.BOOL,
+                        ScalarType.BOOL, null);
+                acc = new BoundExpr.Logic(false, acc, test, ((BindResult.Bound<BoundScalar>) or).implementation());
+            }
+        }
+        return acc == null ? new BoundExpr.Const(ScalarType.BOOL, false) : acc;
     }
 
     private BoundExpr setOperator(Expr.Binary b, RowScope scope, Env env) {
@@ -342,7 +381,7 @@ final class ScalarBinder {
             return new BoundExpr.Invalid(ScalarType.DYNAMIC);
         }
         Optional<AggregateFunction> agg = binder.registry().aggregate(name);
-        boolean isArgExtreme = name.equals("arg_max") || name.equals("arg_min");
+        boolean isArgExtreme = SummarizeBinder.isArgExtreme(name);
         if (agg.isPresent() || isArgExtreme) {
             if (aggregateHook != null) {
                 return aggregateHook.apply(c);

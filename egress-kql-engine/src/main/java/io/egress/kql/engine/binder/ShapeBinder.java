@@ -123,8 +123,8 @@ final class ShapeBinder {
                 regex.append(last ? ".*" : ".*?");
             } else if (part instanceof TabularOperator.ParseColumn c) {
                 ScalarType type = c.type() == null ? ScalarType.STRING : binder.scalars().type(c.type(), c.span());
-                regex.append(regexMode && type == ScalarType.STRING ? (last ? "(.*)" : "(.*?)")
-                        : ParseOperator.columnRegex(type, last));
+                boolean anyText = type == ScalarType.STRING || kind.equals("relaxed");
+                regex.append(anyText ? (last ? "(.*)" : "(.*?)") : ParseOperator.columnRegex(type, last));
                 String name = c.name().text();
                 int at = indexOf(cols, name);
                 if (at >= 0) {

@@ -58,13 +58,16 @@ final class SummarizeBinder {
             finalExprs.add(new BoundExpr.Column(i, keyNames.get(i), keyExprs.get(i).type()));
         }
         boolean needsProjection = false;
+        java.util.Set<String> starNames = new java.util.HashSet<>();
         for (Assignment a : s.aggregates()) {
             Expr value = a.value();
             while (value instanceof Expr.Parenthesized p) {
                 value = p.inner();
             }
-            if (value instanceof Expr.Call c && (c.is("arg_max") || c.is("arg_min"))) {
+            if (value instanceof Expr.Call c && isArgExtreme(c.function().text())) {
+                int before = finalNames.size();
                 argExtreme(c, a, in, env, keyNames, slots, internal, finalNames, finalExprs);
+                starNames.addAll(finalNames.subList(before, finalNames.size()));
                 continue;
             }
             RowScope post = RowScope.empty();
@@ -90,11 +93,13 @@ final class SummarizeBinder {
                 name = a.names().get(0).text();
             } else if (direct) {
                 name = Names.aggregate(lastCall[0]);
+            } else if (slots.size() == slotsBefore + 1 && Names.wrapsAggregate(value)) {
+                name = Names.aggregate(lastCall[0]);
             } else {
                 name = Names.column(finalNames);
             }
             if (finalNames.contains(name)) {
-                if (a.isNamed()) {
+                if (a.isNamed() && !starNames.contains(name)) {
                     binder.report(BindDiagnostics.duplicateColumn(a.span(), name));
                 }
                 name = Names.unique(name, finalNames);
@@ -124,6 +129,11 @@ final class SummarizeBinder {
         return new ProjectOperator("summarize", summarize, new Schema(cols), finalExprs, false);
     }
 
+    /** arg_max / arg_min and their legacy spellings argmax / argmin. */
+    static boolean isArgExtreme(String name) {
+        return name.equals("arg_max") || name.equals("arg_min") || name.equals("argmax") || name.equals("argmin");
+    }
+
     private static List<Column> uniqueColumns(List<Column> cols) {
         List<String> taken = new ArrayList<>();
         List<Column> out = new ArrayList<>();
@@ -137,7 +147,7 @@ final class SummarizeBinder {
 
     private BoundExpr slot(Expr.Call call, RowScope in, Env env, List<AggSlot> slots, List<Column> internal) {
         String fn = call.function().text();
-        if (fn.equals("arg_max") || fn.equals("arg_min")) {
+        if (isArgExtreme(fn)) {
             binder.report(BindDiagnostics.unsupported(call.span(), fn + "() inside an expression"));
             return new BoundExpr.Invalid(ScalarType.DYNAMIC);
         }
@@ -169,7 +179,7 @@ final class SummarizeBinder {
     private void argExtreme(Expr.Call c, Assignment a, RowScope in, Env env, List<String> keyNames,
                             List<AggSlot> slots, List<Column> internal, List<String> finalNames,
                             List<BoundExpr> finalExprs) {
-        boolean max = c.is("arg_max");
+        boolean max = c.is("arg_max") || c.is("argmax");
         ScalarBinder scalars = binder.scalars();
         if (c.args().isEmpty()) {
             binder.report(BindDiagnostics.badArguments(c.span(), c.function().text() + "() needs an expression to"

@@ -79,6 +79,11 @@ final class UnionBinder {
         return build(legs, names, kind.equals("inner"), withSource);
     }
 
+    /** A union of already bound legs (search uses it for its {@code $table} column). */
+    UnionOperator union(List<PlanNode> legs, List<String> names, boolean inner, String withSource) {
+        return build(legs, names, inner, withSource);
+    }
+
     private UnionOperator build(List<PlanNode> legs, List<String> names, boolean inner, String withSource) {
         // (name, type) pairs in order of first appearance, and the types seen per name
         Map<String, List<ScalarType>> typesByName = new LinkedHashMap<>();

@@ -40,6 +40,15 @@ public final class ExecContext {
         this.window = window;
     }
 
+    /** Sets per-execution state an operator hands to another (mv-apply's current row). */
+    public void put(Object key, Object value) {
+        cache.put(key, value);
+    }
+
+    public Object get(Object key) {
+        return cache.get(key);
+    }
+
     /** The cached value for a key (an operator or expression identity), computing it once. */
     @SuppressWarnings("unchecked")
     public <T> T cached(Object key, Supplier<T> compute) {

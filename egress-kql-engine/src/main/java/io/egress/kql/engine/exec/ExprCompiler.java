@@ -74,6 +74,12 @@ public final class ExprCompiler {
         if (expr instanceof BoundExpr.RowWindow w) {
             return WindowFunctions.compile(w);
         }
+        if (expr instanceof BoundExpr.Invalid) {
+            // only in plans with errors, which never run
+            return (row, ctx) -> {
+                throw new IllegalStateException("a plan with binding errors was executed");
+            };
+        }
         throw new IllegalStateException("cannot compile " + expr);
     }
 

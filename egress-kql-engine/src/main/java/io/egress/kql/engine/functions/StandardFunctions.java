@@ -7,8 +7,10 @@ import io.egress.kql.engine.functions.dynamic.DynamicFunctions;
 import io.egress.kql.engine.functions.general.GeneralFunctions;
 import io.egress.kql.engine.functions.general.HashFunctions;
 import io.egress.kql.engine.functions.ip.IpFunctions;
+import io.egress.kql.engine.functions.math.BitAndTrigFunctions;
 import io.egress.kql.engine.functions.math.MathFunctions;
 import io.egress.kql.engine.functions.operators.StandardOperators;
+import io.egress.kql.engine.functions.strings.MoreStringFunctions;
 import io.egress.kql.engine.functions.strings.StringFunctions;
 import io.egress.kql.engine.functions.support.MapRegistry;
 
@@ -30,6 +32,8 @@ public final class StandardFunctions {
         StringFunctions.register(b);
         DateTimeFunctions.register(b);
         MathFunctions.register(b);
+        BitAndTrigFunctions.register(b);
+        MoreStringFunctions.register(b);
         HashFunctions.register(b);
         DynamicFunctions.register(b);
         IpFunctions.register(b);

@@ -39,7 +39,12 @@ class DynamicAndIpFunctionsTest {
                 Row.of("[2]", "set_difference", json("[1,2,3]"), json("[3,1,4]")),
                 Row.of("[[1,\"a\"],[2,null]]", "zip", json("[1,2]"), json("[\"a\"]")),
                 Row.of(6.0, "array_sum", json("[1,2,3]")),
-                Row.of("a;b", "strcat_array", json("[\"a\",\"b\"]"), ";"));
+                Row.of("a;b", "strcat_array", json("[\"a\",\"b\"]"), ";"),
+                // docs (parse_xml): attributes as @name, text as #text, repeated elements as arrays
+                Row.of("{\"root\":{\"a\":{\"@id\":\"1\",\"#text\":\"x\"},\"b\":[\"y\",\"z\",\"w\"]}}", "parse_xml",
+                        "<root><a id=\"1\">x</a><b>y</b><b>z</b><b>w</b></root>"),
+                Row.of(null, "parse_xml", "<not xml"),
+                Row.of(null, "parse_xml", "<!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><r>&e;</r>"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -48,6 +48,10 @@ class GeneralFunctionsTest {
                 Row.of(-2, "toint", -2.7),
                 Row.of(null, "toint", "a"),
                 Row.of(123L, "tolong", "123"),
+                // docs (datetime): ticks count from 0001-01-01; 31241376000000000 is 0100-01-01
+                Row.of(635556672000000000L, "tolong", Eval.dt("2015-01-01")),
+                Row.of(Eval.dt("0100-01-01"), "todatetime", 31241376000000000L),
+                Row.of(864000000000L, "tolong", Eval.ts("1d")),
                 Row.of(1.5, "toreal", "1.5"),
                 Row.of(1.5, "todouble", "1.5"),
                 Row.of(null, "toreal", "1.5d"),

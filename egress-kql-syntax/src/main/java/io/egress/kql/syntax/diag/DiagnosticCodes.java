@@ -23,6 +23,7 @@ public final class DiagnosticCodes {
     public static final String BARE_LIST = "KQL110";
     public static final String MISSING_SEMICOLON = "KQL111";
     public static final String UNSUPPORTED_SYNTAX = "KQL112";
+    public static final String WRONG_OPERATOR_SPELLING = "KQL113";
     public static final String ASSIGNMENT_IN_PREDICATE = "KQL120";
 
     private DiagnosticCodes() {
@@ -46,12 +47,18 @@ public final class DiagnosticCodes {
     }
 
     public static Diagnostic invalidCharacter(Span span, String character) {
-        return error(INVALID_CHARACTER, span, "character " + describe(character) + " is not valid here",
-                character.codePointAt(0) > 127 ? "KQL names are ASCII; use ['...'] for other names" : null);
+        String hint = character.equals("#") ? "KQL comments start with //"
+                : character.codePointAt(0) > 127 ? "KQL names are ASCII; use ['...'] for other names" : null;
+        return error(INVALID_CHARACTER, span, "character " + describe(character) + " is not valid here", hint);
     }
 
     public static Diagnostic badLiteral(Span span, String message) {
         return error(BAD_LITERAL, span, message, null);
+    }
+
+    public static Diagnostic invalidEscape(Span span, String escape) {
+        return error(BAD_LITERAL, span, "invalid escape sequence '" + escape + "' in a string",
+                "write \\\\ for a backslash, or use a verbatim string @\"...\" (regular expressions usually want one)");
     }
 
     public static Diagnostic missingExpression(Span span, String found) {
@@ -64,7 +71,18 @@ public final class DiagnosticCodes {
     }
 
     public static Diagnostic unknownQueryOperator(Span span, String name) {
-        return error(UNKNOWN_QUERY_OPERATOR, span, "unknown query operator '" + name + "'", null);
+        return unknownQueryOperator(span, name, null);
+    }
+
+    public static Diagnostic unknownQueryOperator(Span span, String name, String suggestion) {
+        return error(UNKNOWN_QUERY_OPERATOR, span, "unknown query operator '" + name + "'",
+                suggestion == null ? null : "did you mean '" + suggestion + "'?");
+    }
+
+    /** {@code AND}, {@code &&}, {@code ||}: an operator KQL spells differently; parsing goes on as if fixed. */
+    public static Diagnostic wrongOperatorSpelling(Span span, String written, String kql) {
+        return error(WRONG_OPERATOR_SPELLING, span, "'" + written + "' is not a KQL operator",
+                "write '" + kql + "' (KQL operators are lower case words)").withFix(span, kql);
     }
 
     public static Diagnostic unterminatedLiteral(Span span, String kind) {

@@ -19,7 +19,7 @@ public final class Lexer {
             "has", "has_cs", "hasprefix", "hasprefix_cs", "hassuffix", "hassuffix_cs", "contains", "contains_cs",
             "startswith", "startswith_cs", "endswith", "endswith_cs", "in", "between");
     private static final Set<String> TYPED_LITERALS = Set.of("datetime", "timespan", "time", "guid");
-    private static final String[] SYMBOLS = {"==", "!=", "<>", "<=", ">=", "=~", "!~", "=>", "..",
+    private static final String[] SYMBOLS = {"&&", "==", "!=", "<>", "<=", ">=", "=~", "!~", "=>", "..",
         "|", "(", ")", "[", "]", "{", "}", ",", ";", ":", ".", "=", "<", ">", "+", "-", "*", "/", "%", "!", "?"};
 
     private final String text;

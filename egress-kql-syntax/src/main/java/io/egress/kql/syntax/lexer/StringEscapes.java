@@ -34,9 +34,7 @@ final class StringEscapes {
             }
             default -> {
                 int end = Math.min(text.length(), at + 2);
-                diagnostics.add(DiagnosticCodes.badLiteral(Span.of(at, end),
-                        "invalid escape sequence '" + text.substring(at, end) + "' in a string"
-                                + " (use \\\\ for a backslash, or a verbatim string @\"...\")"));
+                diagnostics.add(DiagnosticCodes.invalidEscape(Span.of(at, end), text.substring(at, end)));
                 if (c == '\n' || c == '\r' || c == '\0') {
                     return at + 1;
                 }

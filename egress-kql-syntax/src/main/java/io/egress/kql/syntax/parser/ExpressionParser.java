@@ -12,13 +12,12 @@ import io.egress.kql.syntax.tree.Expr;
 import io.egress.kql.syntax.tree.LiteralKind;
 import io.egress.kql.syntax.tree.Name;
 import io.egress.kql.syntax.tree.TabularOperator;
-import io.egress.kql.syntax.tree.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** Scalar expressions, literals, names and pipelines; tabular operators come from the subclass. */
-abstract class ExpressionParser extends ParserCore {
+abstract class ExpressionParser extends NameParser {
     /** Words that are never a bare name in an expression. */
     private static final Set<String> RESERVED = Set.of("and", "or", "string", "int", "long", "real",
             "decimal", "dynamic", "datetime", "timespan");
@@ -71,14 +70,6 @@ abstract class ExpressionParser extends ParserCore {
         return expr;
     }
 
-    protected void closeParen() {
-        if (!atSymbol(")")) {
-            report(DiagnosticCodes.expected(caretSpan(), "')'", peek().text()));
-            skipUntil(")");
-        }
-        accept(")");
-    }
-
     // ---- scalar expressions ------------------------------------------------------------------
 
     protected Expr parseExpr() {
@@ -98,17 +89,18 @@ abstract class ExpressionParser extends ParserCore {
             if (op == null || op.precedence() < minPrecedence) {
                 return left;
             }
-            next();
-            if (op == BinaryOp.MATCHES_REGEX) {
-                next();
-            }
+            consumeOperator(op);
             Expr right = op.takesList() ? parseListOperand() : parseBinary(op.precedence() + 1);
             left = new Expr.Binary(op, left, right, spanFrom(start));
         }
     }
 
-    /** The binary operator at the current token, or null. */
+    /** The binary operator at the current token, or null; reports (and accepts) AND, OR, &&, ||. */
     private BinaryOp binaryOperatorAt() {
+        BinaryOp misspelled = misspelledOperatorAt();
+        if (misspelled != null) {
+            return misspelled;
+        }
         Token t = peek();
         if (t.kind() == TokenKind.SYMBOL) {
             if (t.text().equals(":")) {
@@ -132,6 +124,50 @@ abstract class ExpressionParser extends ParserCore {
             default -> BinaryOp.fromSpelling(t.text());
         };
         return op != null && op.isWord() ? op : null;
+    }
+
+    private BinaryOp misspelledOperatorAt() {
+        Token t = peek();
+        String word = t.text();
+        BinaryOp op = null;
+        if (t.kind() == TokenKind.IDENTIFIER && (word.equals("AND") || word.equals("And"))) {
+            op = BinaryOp.AND;
+        } else if (t.kind() == TokenKind.IDENTIFIER && (word.equals("OR") || word.equals("Or"))) {
+            op = BinaryOp.OR;
+        } else if (t.isSymbol("&&")) {
+            op = BinaryOp.AND;
+        } else if (t.isSymbol("|") && peek(1).isSymbol("|") && !peek(1).spaceBefore()) {
+            op = BinaryOp.OR;
+            word = "||";
+        }
+        if (op == null || !startsOperand(op == BinaryOp.OR && word.equals("||") ? 2 : 1)) {
+            return null;
+        }
+        return op;
+    }
+
+    /** Consumes the operator token(s) at the current position, reporting a misspelled one. */
+    private void consumeOperator(BinaryOp op) {
+        Token t = peek();
+        if (misspelledOperatorAt() != null) {
+            boolean doubleBar = t.isSymbol("|");
+            Span span = doubleBar ? Span.of(t.start(), peek(1).end()) : t.span();
+            report(DiagnosticCodes.wrongOperatorSpelling(span, doubleBar ? "||" : t.text(), op.spelling()));
+            if (doubleBar) {
+                next();
+            }
+        }
+        next();
+        if (op == BinaryOp.MATCHES_REGEX) {
+            next();
+        }
+    }
+
+    /** Whether the token {@code ahead} positions away can start an operand. */
+    private boolean startsOperand(int ahead) {
+        Token t = peek(ahead);
+        return t.kind() != TokenKind.END && !t.isSymbol("|") && !t.isSymbol(")") && !t.isSymbol(";")
+                && !t.isSymbol(",") && !t.isSymbol("]") && !t.isSymbol("}");
     }
 
     private Expr parseBetween(Expr value, int start) {
@@ -186,9 +222,10 @@ abstract class ExpressionParser extends ParserCore {
     /** A function argument or list item: {@code name = value}, {@code *}, or a pipeline. */
     protected Expr parseArgument() {
         Token t = peek();
-        if (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("=")) {
+        boolean bracketed = atBracketName() && peek(3).isSymbol("=");
+        if (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("=") || bracketed) {
             int start = t.start();
-            Name name = new Name(next().text(), t.span());
+            Name name = bracketed ? parseBracketName() : new Name(next().text(), t.span());
             next();
             Expr value = parsePipeline();
             return new Expr.NamedArg(name, value, spanFrom(start));
@@ -258,36 +295,6 @@ abstract class ExpressionParser extends ParserCore {
         return new Name("", new Span(t.start(), 0));
     }
 
-    /** {@code ['name']} or {@code ["name"]}. */
-    protected Name parseBracketName() {
-        int start = next().start();
-        Token s = next();
-        next();
-        return new Name((String) s.value(), Span.of(start, lastEnd()));
-    }
-
-    protected boolean atBracketName() {
-        return atBracketNameAt(0);
-    }
-
-    private boolean atBracketNameAt(int k) {
-        return peek(k).isSymbol("[") && peek(k + 1).is(TokenKind.STRING) && peek(k + 2).isSymbol("]");
-    }
-
-    /** A plain identifier or an escaped name; reports and returns an empty name when missing. */
-    protected Name parseName(String what) {
-        Token t = peek();
-        if (t.kind() == TokenKind.IDENTIFIER) {
-            next();
-            return new Name(t.text(), t.span());
-        }
-        if (atBracketName()) {
-            return parseBracketName();
-        }
-        report(DiagnosticCodes.expected(caretSpan(), what, t.text()));
-        return new Name("", new Span(t.start(), 0));
-    }
-
     protected Expr parsePrimary() {
         Token t = peek();
         switch (t.kind()) {
@@ -319,8 +326,10 @@ abstract class ExpressionParser extends ParserCore {
     protected Expr missing() {
         Token t = peek();
         if (atTerminator()) {
-            report(DiagnosticCodes.missingExpression(caretSpan(), t.text()));
-            return new Expr.Error(new Span(t.start(), 0));
+            // like Kusto: right after the last token, so "x == " points just after "=="
+            Span at = new Span(pos == 0 ? t.start() : lastEnd(), 0);
+            report(DiagnosticCodes.missingExpression(at, t.text()));
+            return new Expr.Error(at);
         }
         next();
         if (t.kind() != TokenKind.BAD) {
@@ -481,72 +490,6 @@ abstract class ExpressionParser extends ParserCore {
 
     /** {@code (key = value, ...)} as in {@code with (format="csv")}; values may be bare names or lists. */
     protected abstract List<io.egress.kql.syntax.tree.Option> parseOptionList();
-
-    /** {@code (*)}, {@code (a:string, *)}: a tabular type. */
-    protected TypeSpec parseTabularType() {
-        int start = peek().start();
-        expect("(");
-        List<ColumnDecl> columns = new ArrayList<>();
-        boolean open = false;
-        while (!atSymbol(")") && !atEnd()) {
-            int before = pos;
-            if (accept("*")) {
-                open = true;
-            } else {
-                columns.add(parseColumnDecl());
-            }
-            if (!accept(",") || pos == before) {
-                break;
-            }
-        }
-        closeParen();
-        return new TypeSpec(null, columns, open, spanFrom(start));
-    }
-
-    /** {@code (name:type, ...)}; {@code *} entries are skipped (see {@link #parseTabularType}). */
-    protected List<ColumnDecl> parseSchema() {
-        List<ColumnDecl> columns = new ArrayList<>();
-        if (!expect("(")) {
-            return columns;
-        }
-        while (!atSymbol(")") && !atEnd()) {
-            int before = pos;
-            if (atSymbol("*")) {
-                next();
-            } else {
-                columns.add(parseColumnDecl());
-            }
-            if (!accept(",")) {
-                break;
-            }
-            if (pos == before) {
-                break;
-            }
-        }
-        closeParen();
-        return columns;
-    }
-
-    protected ColumnDecl parseColumnDecl() {
-        int start = peek().start();
-        Name name = parseName("a column name");
-        String type = "string";
-        if (expect(":")) {
-            type = parseTypeName();
-        }
-        return new ColumnDecl(name, type, spanFrom(start));
-    }
-
-    /** A scalar type name ({@code string}, {@code long}, ...). */
-    protected String parseTypeName() {
-        Token t = peek();
-        if (t.kind() == TokenKind.IDENTIFIER) {
-            next();
-            return t.text();
-        }
-        report(DiagnosticCodes.expected(caretSpan(), "a type name", t.text()));
-        return "";
-    }
 
     /** Used by helpers in this package. */
     void reportPublic(Diagnostic d) {

@@ -325,7 +325,13 @@ abstract class MoreOperators extends OperatorParser {
             next();
             boolean implicit = peek().is(TokenKind.IDENTIFIER) && !peek(1).isSymbol("|") && isOperatorWord(peek().text());
             pos = save;
-            subquery = implicit ? parseImplicitSubquery() : parsePrimary();
+            if (implicit) {
+                subquery = parseImplicitSubquery();
+            } else {
+                expect("(");
+                subquery = parsePipeline();
+                closeParen();
+            }
         }
         return new TabularOperator.Partition(options, by, subquery, spanFrom(start));
     }

@@ -123,7 +123,7 @@ abstract class OperatorParser extends ExpressionParser {
                 if (other != null) {
                     return other;
                 }
-                report(DiagnosticCodes.unknownQueryOperator(t.span(), t.text()));
+                report(DiagnosticCodes.unknownQueryOperator(t.span(), t.text(), OperatorNames.closest(t.text())));
                 return skipOperator(start);
             }
         }

@@ -75,6 +75,15 @@ abstract class ParserCore {
         return false;
     }
 
+    /** Expects ')' and, when something else is there, skips to the matching ')'. */
+    protected void closeParen() {
+        if (!atSymbol(")")) {
+            report(DiagnosticCodes.expected(caretSpan(), "')'", peek().text()));
+            skipUntil(")");
+        }
+        accept(")");
+    }
+
     /** Offset where the last consumed token ends (start of the text when none). */
     protected int lastEnd() {
         return pos == 0 ? 0 : tokens.get(pos - 1).end();

@@ -6,7 +6,6 @@ import io.egress.kql.syntax.lexer.Token;
 import io.egress.kql.syntax.lexer.TokenKind;
 import io.egress.kql.syntax.text.SourceText;
 import io.egress.kql.syntax.text.Span;
-import io.egress.kql.syntax.tree.ColumnDecl;
 import io.egress.kql.syntax.tree.Expr;
 import io.egress.kql.syntax.tree.Name;
 import io.egress.kql.syntax.tree.Script;

@@ -93,10 +93,11 @@ public final class AggregateFunctions {
             long max = maxSize(Args.constant(c, 2));
             return () -> new Accumulators.Bag(1, max);
         }, "make_bag_if(dynamic, bool [, long maxSize]) -> dynamic"));
-        b.add(typed("arg_max", 1, 64, t -> t.get(0), (t, c) -> () -> new Accumulators.ArgExtreme(1),
-                "arg_max(T maximized, expr, ...) -> (T, ...) as Object[]"));
-        b.add(typed("arg_min", 1, 64, t -> t.get(0), (t, c) -> () -> new Accumulators.ArgExtreme(-1),
-                "arg_min(T minimized, expr, ...) -> (T, ...) as Object[]"));
+        Agg argMax = typed("arg_max", 1, 64, t -> t.get(0), (t, c) -> () -> new Accumulators.ArgExtreme(1),
+                "arg_max(T maximized, expr, ...) -> (T, ...) as Object[]");
+        Agg argMin = typed("arg_min", 1, 64, t -> t.get(0), (t, c) -> () -> new Accumulators.ArgExtreme(-1),
+                "arg_min(T minimized, expr, ...) -> (T, ...) as Object[]");
+        b.add(argMax).add(argMax.alias("argmax")).add(argMin).add(argMin.alias("argmin"));
         Agg takeAny = typed("take_any", 1, 64, t -> t.get(0), (t, c) -> {
             boolean multi = t.size() > 1;
             return () -> new Accumulators.TakeAny(multi, -1);

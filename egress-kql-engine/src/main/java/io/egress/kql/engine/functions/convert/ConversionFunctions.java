@@ -30,7 +30,7 @@ public final class ConversionFunctions {
         b.add(to("toguid", ScalarType.GUID));
         Fn todynamic = Fn.simple("todynamic", ScalarType.DYNAMIC, 1, 1, a -> Values.toDynamic(a[0]),
                 "todynamic(scalar) -> dynamic");
-        b.add(todynamic).alias("parse_json", todynamic).alias("toobject", todynamic);
+        b.add(todynamic).alias("parse_json", todynamic).alias("toobject", todynamic).alias("parsejson", todynamic);
     }
 
     private static Fn to(String name, ScalarType target) {

@@ -77,10 +77,28 @@ public final class DateTimeFunctions {
         b.add(unix("unixtime_milliseconds_todatetime", 1e4));
         b.add(unix("unixtime_microseconds_todatetime", 10));
         b.add(unix("unixtime_nanoseconds_todatetime", 0.01));
+        b.add(Fn.strict("datetime_utc_to_local", DATETIME, 2, 2, a -> zoned(Values.toDatetime(a[0]), Values.str(a[1]), true),
+                "datetime_utc_to_local(datetime, string timezone) -> datetime"));
+        b.add(Fn.strict("datetime_local_to_utc", DATETIME, 2, 2, a -> zoned(Values.toDatetime(a[0]), Values.str(a[1]), false),
+                "datetime_local_to_utc(datetime, string timezone) -> datetime"));
         b.add(Fn.strict("format_datetime", STRING, 2, 2, a -> DateTimeFormat.format(Values.toDatetime(a[0]), Values.str(a[1])),
                 "format_datetime(datetime, string format) -> string"));
         b.add(Fn.strict("format_timespan", STRING, 2, 2, a -> DateTimeFormat.formatTimespan(Values.toTimespan(a[0]), Values.str(a[1])),
                 "format_timespan(timespan, string format) -> string"));
+    }
+
+    /** IANA zone names (Java's tz database); an unknown zone gives null. */
+    private static Instant zoned(Instant at, String zone, boolean toLocal) {
+        java.time.ZoneId id;
+        try {
+            id = java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+        if (toLocal) {
+            return instant(LocalDateTime.ofInstant(at, id));
+        }
+        return local(at).atZone(id).toInstant();
     }
 
     static LocalDateTime local(Instant i) {

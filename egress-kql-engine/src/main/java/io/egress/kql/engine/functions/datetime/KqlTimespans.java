@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Parses Kusto timespans: literal forms ({@code 2d}, {@code 1.5h}, {@code 30m}, {@code 10s}, {@code
  * 100ms}, {@code 10microsecond}, {@code 1tick}, long unit names such as {@code 3days}; several parts
  * separated by spaces are added: {@code 1d 2h}) and the text form {@code [-][d.]hh:mm[:ss[.fffffff]]}
- * that {@code tostring} prints. A leading {@code -} negates. Resolution is 100 ns (one tick).
+ * that {@code tostring} prints; a bare integer is days ({@code time(2)}). A leading {@code -} negates. Resolution is 100 ns (one tick).
  */
 public final class KqlTimespans {
     private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*([A-Za-z]+)");
@@ -52,7 +52,9 @@ public final class KqlTimespans {
         if (t.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Duration> d = parseText(t);
+        Optional<Duration> d = t.chars().allMatch(Character::isDigit) && t.length() < 9
+                ? Optional.of(Duration.ofDays(Long.parseLong(t))) // docs: time(2) is 2 days
+                : parseText(t);
         if (d.isEmpty()) {
             d = parseLiteral(t);
         }

@@ -140,6 +140,7 @@ public final class DynamicFunctions {
             }
             return out;
         }, "zip(dynamic, dynamic, ...) -> dynamic"));
+        b.add(Fn.simple("parse_xml", DYNAMIC, 1, 1, a -> XmlToJson.parse(Values.str(a[0])), "parse_xml(string) -> dynamic"));
         b.add(Fn.simple("array_sum", REAL, 1, 1, a -> {
             JsonNode n = array(a[0]);
             if (n == null) {

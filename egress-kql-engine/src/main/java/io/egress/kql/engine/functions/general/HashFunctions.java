@@ -41,7 +41,7 @@ public final class HashFunctions {
     /** Docs examples: hash_xxhash64("World") == 1846988464401551951; datetimes hash their 8 tick bytes (little-endian, from 0001-01-01). */
     static long hashValue(Object v) {
         if (v instanceof java.time.Instant i) {
-            return XxHash64.hash(littleEndian(Values.ticksSinceEpoch(i) + 621_355_968_000_000_000L), 0);
+            return XxHash64.hash(littleEndian(Values.ticksSinceEpoch(i) + Values.EPOCH_TICKS), 0);
         }
         return XxHash64.hash(Values.str(v).getBytes(StandardCharsets.UTF_8), 0);
     }

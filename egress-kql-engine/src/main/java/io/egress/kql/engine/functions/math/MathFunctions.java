@@ -22,7 +22,7 @@ import java.util.function.DoubleUnaryOperator;
 /** Numeric functions and binning: abs, round, log, exp, pow, sqrt, rand, min_of, max_of, bin/floor, bin_at, ceiling, sign. */
 public final class MathFunctions {
     /** Ticks from 0001-01-01 (.NET's zero) to 1970-01-01: Kusto bins datetimes from 0001-01-01. */
-    static final long EPOCH_TICKS = 621_355_968_000_000_000L;
+    static final long EPOCH_TICKS = Values.EPOCH_TICKS;
 
     private MathFunctions() {
     }

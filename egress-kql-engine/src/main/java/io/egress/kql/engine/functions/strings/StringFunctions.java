@@ -104,23 +104,27 @@ public final class StringFunctions {
         b.add(trim("trim_start", true, false));
         b.add(trim("trim_end", false, true));
         b.add(new Fn("extract", List.of("extract(string regex, long group, string text [, typeof(T)]) -> string or T"), StringFunctions::bindExtract));
-        b.add(new Fn("extract_all", List.of("extract_all(string regex, [dynamic groups,] string text) -> dynamic"), StringFunctions::bindExtractAll));
+        Fn extractAll = new Fn("extract_all", List.of("extract_all(string regex, [dynamic groups,] string text) -> dynamic"),
+                StringFunctions::bindExtractAll);
+        b.add(extractAll).alias("extractall", extractAll);
         b.add(Fn.simple("indexof", LONG, 2, 5, StringFunctions::indexOf,
                 "indexof(string, string lookup [, long start [, long length [, long occurrence]]]) -> long"));
         b.add(new Fn("countof", List.of("countof(string text, string search [, string kind]) -> long"), StringFunctions::bindCountof));
         b.add(Fn.simple("reverse", STRING, 1, 1, a -> new StringBuilder(Values.str(a[0])).reverse().toString(), "reverse(string) -> string"));
         b.add(Fn.simple("strcmp", LONG, 2, 2, a -> (long) Integer.signum(Values.str(a[0]).compareTo(Values.str(a[1]))),
                 "strcmp(string, string) -> long"));
-        b.add(Fn.simple("base64_encode_tostring", STRING, 1, 1,
+        Fn encode = Fn.simple("base64_encode_tostring", STRING, 1, 1,
                 a -> Base64.getEncoder().encodeToString(Values.str(a[0]).getBytes(StandardCharsets.UTF_8)),
-                "base64_encode_tostring(string) -> string"));
+                "base64_encode_tostring(string) -> string");
+        b.add(encode).alias("base64_encodestring", encode);
         Fn decode = Fn.simple("base64_decode_tostring", STRING, 1, 1, a -> base64Decode(Values.str(a[0])),
                 "base64_decode_tostring(string) -> string");
         b.add(decode).alias("base64_decodestring", decode);
         b.add(Fn.simple("url_encode", STRING, 1, 1, a -> Urls.encode(Values.str(a[0])), "url_encode(string) -> string"));
         b.add(Fn.simple("url_encode_component", STRING, 1, 1, a -> Urls.encode(Values.str(a[0])), "url_encode_component(string) -> string"));
         b.add(Fn.simple("url_decode", STRING, 1, 1, a -> Urls.decode(Values.str(a[0])), "url_decode(string) -> string"));
-        b.add(Fn.simple("parse_url", DYNAMIC, 1, 1, a -> Urls.parseUrl(Values.str(a[0])), "parse_url(string) -> dynamic"));
+        Fn parseUrl = Fn.simple("parse_url", DYNAMIC, 1, 1, a -> Urls.parseUrl(Values.str(a[0])), "parse_url(string) -> dynamic");
+        b.add(parseUrl).alias("parseurl", parseUrl);
         b.add(Fn.simple("parse_path", DYNAMIC, 1, 1, a -> Paths.parsePath(Values.str(a[0])), "parse_path(string) -> dynamic"));
         b.add(Fn.simple("parse_command_line", DYNAMIC, 1, 2, a -> Paths.parseCommandLine(Values.str(a[0])),
                 "parse_command_line(string, string parser = \"windows\") -> dynamic"));
@@ -142,8 +146,9 @@ public final class StringFunctions {
                 return -1L;
             }));
         }));
-        b.add(Fn.simple("extractjson", STRING, 2, 3, a -> JsonPaths.extract(Values.str(a[0]), a[1]),
-                "extractjson(string jsonpath, string json [, typeof(T)]) -> string"));
+        Fn extractJson = Fn.simple("extractjson", STRING, 2, 3, a -> JsonPaths.extract(Values.str(a[0]), a[1]),
+                "extractjson(string jsonpath, string json [, typeof(T)]) -> string (the type argument is ignored)");
+        b.add(extractJson).alias("extract_json", extractJson);
     }
 
     private static List<TermMatcher> termMatchers(Object list) {

@@ -16,6 +16,8 @@ import java.util.UUID;
 public final class Values {
     public static final ObjectMapper JSON = new ObjectMapper();
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Ticks from 0001-01-01 (Kusto's and .NET's zero) to 1970-01-01. */
+    public static final long EPOCH_TICKS = 621_355_968_000_000_000L;
     /** 1 tick = 100 ns, Kusto's timespan and datetime resolution. */
     public static final long NANOS_PER_TICK = 100;
 
@@ -71,7 +73,7 @@ public final class Values {
             return b ? 1L : 0L;
         }
         if (v instanceof Instant i) {
-            return ticksSinceEpoch(i);
+            return ticksSinceEpoch(i) + EPOCH_TICKS; // docs: a datetime is ticks since 0001-01-01
         }
         if (v instanceof Duration d) {
             return ticks(d);
@@ -108,7 +110,7 @@ public final class Values {
             return (double) ticks(d);
         }
         if (v instanceof Instant i) {
-            return (double) ticksSinceEpoch(i);
+            return (double) (ticksSinceEpoch(i) + EPOCH_TICKS);
         }
         if (v instanceof String s) {
             return parseDouble(s.trim());
@@ -207,7 +209,7 @@ public final class Values {
             return KqlDateTimes.parse(s).orElse(null);
         }
         if (v instanceof Long || v instanceof Integer) {
-            return fromTicksSinceEpoch(((Number) v).longValue());
+            return fromTicksSinceEpoch(((Number) v).longValue() - EPOCH_TICKS);
         }
         return null;
     }

@@ -174,6 +174,8 @@ public final class TermMatcher {
         private final Map<Long, Integer> other = new HashMap<>(); // (state << 16 | c) -> goto (trie only)
         private int[] fail;
         private int[][] outputs; // needle indices ending at each state (including via fail links)
+        private int[] delta; // ascii rows flattened: delta[state << 7 | c]
+        private boolean[] accepting;
         private int states;
 
         Automaton(String[] keys) {
@@ -249,6 +251,12 @@ public final class TermMatcher {
             }
             ascii = Arrays.copyOf(ascii, states);
             fail = Arrays.copyOf(fail, states);
+            delta = new int[states << 7];
+            accepting = new boolean[states];
+            for (int s = 0; s < states; s++) {
+                System.arraycopy(ascii[s], 0, delta, s << 7, 128);
+                accepting[s] = outputs[s].length > 0;
+            }
         }
 
         private static int[] newRow() {
@@ -294,12 +302,17 @@ public final class TermMatcher {
             int s = 0;
             int distinct = 0;
             boolean fold = !m.caseSensitive;
+            int[] table = delta;
+            boolean[] acc = accepting;
             for (int i = 0, n = h.length(); i < n; i++) {
                 char c = h.charAt(i);
                 if (fold) {
                     c = Terms.fold(c);
                 }
-                s = step(s, c);
+                s = c < 128 ? table[(s << 7) | c] : step(s, c);
+                if (!acc[s]) {
+                    continue;
+                }
                 int[] outs = outputs[s];
                 for (int o : outs) {
                     int end = i + 1;

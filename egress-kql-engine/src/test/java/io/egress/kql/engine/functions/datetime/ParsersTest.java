@@ -35,6 +35,11 @@ class ParsersTest {
                 Arguments.of("Saturday, 08-Nov-14 15:05 GMT", "2014-11-08T15:05:00Z"),
                 Arguments.of("08-Nov-14 15:05:02 GMT", "2014-11-08T15:05:02Z"),
                 Arguments.of("Sat, 8 Nov 14 10:05:02 EST", "2014-11-08T15:05:02Z"),
+                Arguments.of("Sat, 8 Nov 14 15:05:02", "2014-11-08T15:05:02Z"),
+                Arguments.of("Saturday, 08-Nov-14 15:05", "2014-11-08T15:05:00Z"),
+                Arguments.of("2014-11-08 15:05:25 GMT", "2014-11-08T15:05:25Z"),
+                Arguments.of("2014-11-08T15:05 GMT", "2014-11-08T15:05:00Z"),
+                Arguments.of("2015-12-31 23:59:59.9", "2015-12-31T23:59:59.9Z"),
                 Arguments.of("20140508", "2014-05-08T00:00:00Z"));
     }
 
@@ -67,7 +72,10 @@ class ParsersTest {
                 Arguments.of("1.02:03:04.5", Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4).plusMillis(500)),
                 Arguments.of("-00:00:01", Duration.ofSeconds(-1)),
                 Arguments.of("10:20", Duration.ofHours(10).plusMinutes(20)),
-                Arguments.of("0.00:00:00.0000001", Duration.ofNanos(100)));
+                Arguments.of("0.00:00:00.0000001", Duration.ofNanos(100)),
+                Arguments.of("2", Duration.ofDays(2)),
+                Arguments.of("15 seconds", Duration.ofSeconds(15)),
+                Arguments.of("0.12:34:56.7", Duration.ofHours(12).plusMinutes(34).plusSeconds(56).plusMillis(700)));
     }
 
     @ParameterizedTest(name = "{0}")

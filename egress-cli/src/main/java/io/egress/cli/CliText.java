@@ -1,0 +1,38 @@
+package io.egress.cli;
+
+import io.egress.kql.syntax.diag.Diagnostic;
+import io.egress.kql.syntax.print.DiagnosticPrinter;
+import io.egress.kql.syntax.text.SourceText;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+
+/** Small text helpers shared by the commands: diagnostics and I/O failure reasons. */
+final class CliText {
+    private CliText() {
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    static String diagnostics(String label, SourceText source, List<Diagnostic> diagnostics) {
+        StringBuilder sb = new StringBuilder();
+        for (Diagnostic d : diagnostics) {
+            sb.append(format(label, source, d));
+        }
+        return sb.toString();
+    }
+
+    /** {@code FILE:LINE:COL: severity CODE: message}, the line, a caret under the span, the hint. */
+    static String format(String label, SourceText source, Diagnostic d) {
+        return DiagnosticPrinter.format(label, source, d);
+    }
+}
