@@ -59,6 +59,13 @@ class OperatorEdgesTest {
     }
 
     @Test
+    void sameTypeComparisonsTolerateValuesInAnotherRepresentation() {
+        assertThat(Eval.binaryTyped(ScalarType.LONG, 5, ">", ScalarType.LONG, 3L, true)).isEqualTo(true);
+        assertThat(Eval.binaryTyped(ScalarType.DATETIME, Eval.dt("2024-01-02"), ">", ScalarType.DATETIME, Eval.dt("2024-01-01"), true)).isEqualTo(true);
+        assertThat(Eval.binaryTyped(ScalarType.STRING, "b", "<", ScalarType.STRING, "a", true)).isEqualTo(false);
+    }
+
+    @Test
     void backreferencesAreRejectedAsRe2Does() {
         var r = Eval.REGISTRY.operators().bindBinary("matches regex", ScalarType.STRING, ScalarType.STRING, "(a)\\1");
         assertThat(r).isInstanceOf(BindResult.Error.class);

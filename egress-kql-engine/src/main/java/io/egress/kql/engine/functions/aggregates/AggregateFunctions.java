@@ -114,22 +114,22 @@ public final class AggregateFunctions {
             if (p == null) {
                 return BindResult.error("percentile(): the percentile must be a constant number");
             }
-            return BindResult.bound(Agg.bound(t.get(0), () -> new Accumulators.Percentiles(new double[] {p},
-                    Accumulators.Percentiles.Shape.ONE)));
+            return BindResult.bound(Agg.bound(t.get(0), () -> new StatAccumulators.Percentiles(new double[] {p},
+                    StatAccumulators.Percentiles.Shape.ONE)));
         }));
-        b.add(percentiles("percentiles", Accumulators.Percentiles.Shape.COLUMNS));
-        b.add(percentiles("percentiles_array", Accumulators.Percentiles.Shape.ARRAY));
-        b.add(agg("stdev", 1, 1, REAL, (t, c) -> () -> new Accumulators.Moments(false, true, -1), "stdev(number) -> real"));
-        b.add(agg("stdevif", 2, 2, REAL, (t, c) -> () -> new Accumulators.Moments(false, true, 1), "stdevif(number, bool) -> real"));
-        b.add(agg("stdevp", 1, 1, REAL, (t, c) -> () -> new Accumulators.Moments(true, true, -1), "stdevp(number) -> real"));
-        b.add(agg("variance", 1, 1, REAL, (t, c) -> () -> new Accumulators.Moments(false, false, -1), "variance(number) -> real"));
-        b.add(agg("varianceif", 2, 2, REAL, (t, c) -> () -> new Accumulators.Moments(false, false, 1), "varianceif(number, bool) -> real"));
-        b.add(agg("variancep", 1, 1, REAL, (t, c) -> () -> new Accumulators.Moments(true, false, -1), "variancep(number) -> real"));
+        b.add(percentiles("percentiles", StatAccumulators.Percentiles.Shape.COLUMNS));
+        b.add(percentiles("percentiles_array", StatAccumulators.Percentiles.Shape.ARRAY));
+        b.add(agg("stdev", 1, 1, REAL, (t, c) -> () -> new StatAccumulators.Moments(false, true, -1), "stdev(number) -> real"));
+        b.add(agg("stdevif", 2, 2, REAL, (t, c) -> () -> new StatAccumulators.Moments(false, true, 1), "stdevif(number, bool) -> real"));
+        b.add(agg("stdevp", 1, 1, REAL, (t, c) -> () -> new StatAccumulators.Moments(true, true, -1), "stdevp(number) -> real"));
+        b.add(agg("variance", 1, 1, REAL, (t, c) -> () -> new StatAccumulators.Moments(false, false, -1), "variance(number) -> real"));
+        b.add(agg("varianceif", 2, 2, REAL, (t, c) -> () -> new StatAccumulators.Moments(false, false, 1), "varianceif(number, bool) -> real"));
+        b.add(agg("variancep", 1, 1, REAL, (t, c) -> () -> new StatAccumulators.Moments(true, false, -1), "variancep(number) -> real"));
     }
 
-    private static Agg percentiles(String name, Accumulators.Percentiles.Shape shape) {
+    private static Agg percentiles(String name, StatAccumulators.Percentiles.Shape shape) {
         ScalarType[] ret = new ScalarType[1];
-        return new Agg(name, List.of(name + "(T, real p1, real p2, ...) -> " + (shape == Accumulators.Percentiles.Shape.ARRAY
+        return new Agg(name, List.of(name + "(T, real p1, real p2, ...) -> " + (shape == StatAccumulators.Percentiles.Shape.ARRAY
                 ? "dynamic" : "(T, T, ...) as Object[]")), (t, c) -> {
             String err = Fn.arity(name, t.size(), 2, 64);
             if (err != null) {
@@ -152,8 +152,8 @@ public final class AggregateFunctions {
                 ps[i - 1] = p;
             }
             double[] fixed = ps;
-            ret[0] = shape == Accumulators.Percentiles.Shape.ARRAY ? DYNAMIC : t.get(0);
-            return BindResult.bound(Agg.bound(ret[0], () -> new Accumulators.Percentiles(fixed, shape)));
+            ret[0] = shape == StatAccumulators.Percentiles.Shape.ARRAY ? DYNAMIC : t.get(0);
+            return BindResult.bound(Agg.bound(ret[0], () -> new StatAccumulators.Percentiles(fixed, shape)));
         });
     }
 

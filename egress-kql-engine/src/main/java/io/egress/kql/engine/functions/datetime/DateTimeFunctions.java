@@ -63,27 +63,27 @@ public final class DateTimeFunctions {
         b.add(part("getmonth", INT, LocalDateTime::getMonthValue));
         b.add(part("monthofyear", INT, LocalDateTime::getMonthValue));
         b.add(part("week_of_year", INT, d -> d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
-        b.add(Fn.strict("datetime_part", INT, 2, 2, a -> datetimePart(Values.str(a[0]), local(Values.toDatetime(a[1]))),
+        b.add(Fn.typed("datetime_part", INT, 2, 2, Fn.params(STRING, DATETIME), a -> datetimePart(Values.str(a[0]), local(Values.toDatetime(a[1]))),
                 "datetime_part(string part, datetime) -> int"));
-        b.add(Fn.strict("datetime_diff", LONG, 3, 3, a -> datetimeDiff(Values.str(a[0]), Values.toDatetime(a[1]), Values.toDatetime(a[2])),
+        b.add(Fn.typed("datetime_diff", LONG, 3, 3, Fn.params(STRING, DATETIME), a -> datetimeDiff(Values.str(a[0]), Values.toDatetime(a[1]), Values.toDatetime(a[2])),
                 "datetime_diff(string period, datetime, datetime) -> long"));
-        b.add(Fn.strict("datetime_add", DATETIME, 3, 3, a -> datetimeAdd(Values.str(a[0]), Values.toLong(a[1]), Values.toDatetime(a[2])),
+        b.add(Fn.typed("datetime_add", DATETIME, 3, 3, Fn.params(STRING, LONG, DATETIME), a -> datetimeAdd(Values.str(a[0]), Values.toLong(a[1]), Values.toDatetime(a[2])),
                 "datetime_add(string period, long amount, datetime) -> datetime"));
-        b.add(Fn.strict("make_datetime", DATETIME, 3, 7, DateTimeFunctions::makeDatetime,
+        b.add(Fn.typed("make_datetime", DATETIME, 3, 7, Fn.params(LONG, LONG, LONG, LONG, LONG, ScalarType.REAL), DateTimeFunctions::makeDatetime,
                 "make_datetime(int year, int month, int day [, int hour, int minute, real second]) -> datetime"));
-        b.add(Fn.strict("make_timespan", TIMESPAN, 2, 4, DateTimeFunctions::makeTimespan,
+        b.add(Fn.typed("make_timespan", TIMESPAN, 2, 4, Fn.params(ScalarType.REAL), DateTimeFunctions::makeTimespan,
                 "make_timespan([int day,] int hour, int minute [, real second]) -> timespan"));
         b.add(unix("unixtime_seconds_todatetime", 1e7));
         b.add(unix("unixtime_milliseconds_todatetime", 1e4));
         b.add(unix("unixtime_microseconds_todatetime", 10));
         b.add(unix("unixtime_nanoseconds_todatetime", 0.01));
-        b.add(Fn.strict("datetime_utc_to_local", DATETIME, 2, 2, a -> zoned(Values.toDatetime(a[0]), Values.str(a[1]), true),
+        b.add(Fn.typed("datetime_utc_to_local", DATETIME, 2, 2, Fn.params(DATETIME, STRING), a -> zoned(Values.toDatetime(a[0]), Values.str(a[1]), true),
                 "datetime_utc_to_local(datetime, string timezone) -> datetime"));
-        b.add(Fn.strict("datetime_local_to_utc", DATETIME, 2, 2, a -> zoned(Values.toDatetime(a[0]), Values.str(a[1]), false),
+        b.add(Fn.typed("datetime_local_to_utc", DATETIME, 2, 2, Fn.params(DATETIME, STRING), a -> zoned(Values.toDatetime(a[0]), Values.str(a[1]), false),
                 "datetime_local_to_utc(datetime, string timezone) -> datetime"));
-        b.add(Fn.strict("format_datetime", STRING, 2, 2, a -> DateTimeFormat.format(Values.toDatetime(a[0]), Values.str(a[1])),
+        b.add(Fn.typed("format_datetime", STRING, 2, 2, Fn.params(DATETIME, STRING), a -> DateTimeFormat.format(Values.toDatetime(a[0]), Values.str(a[1])),
                 "format_datetime(datetime, string format) -> string"));
-        b.add(Fn.strict("format_timespan", STRING, 2, 2, a -> DateTimeFormat.formatTimespan(Values.toTimespan(a[0]), Values.str(a[1])),
+        b.add(Fn.typed("format_timespan", STRING, 2, 2, Fn.params(TIMESPAN, STRING), a -> DateTimeFormat.formatTimespan(Values.toTimespan(a[0]), Values.str(a[1])),
                 "format_timespan(timespan, string format) -> string"));
     }
 
@@ -229,6 +229,11 @@ public final class DateTimeFunctions {
     }
 
     private static Object makeTimespan(Object[] a) {
+        for (Object o : a) {
+            if (((Double) o).isNaN() || ((Double) o).isInfinite()) {
+                return null;
+            }
+        }
         long days = 0;
         int i = 0;
         if (a.length == 4) {

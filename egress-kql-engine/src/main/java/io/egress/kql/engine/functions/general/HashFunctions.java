@@ -26,9 +26,12 @@ public final class HashFunctions {
                 return null;
             }
             long h = hashValue(a[0]);
-            if (a.length > 1 && a[1] != null) {
-                long mod = Values.toLong(a[1]);
-                return mod <= 0 ? null : Long.remainderUnsigned(h, mod);
+            if (a.length > 1) {
+                Long mod = Values.toLong(a[1]);
+                if (mod == null) {
+                    return null;
+                }
+                return mod <= 0 ? null : Long.remainderUnsigned(h, (long) mod);
             }
             return h;
         }, "hash(scalar [, long mod]) -> long");

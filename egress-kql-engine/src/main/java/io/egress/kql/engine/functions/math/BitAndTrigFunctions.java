@@ -21,8 +21,8 @@ public final class BitAndTrigFunctions {
         b.add(bits("binary_xor", (x, y) -> x ^ y));
         b.add(bits("binary_shift_left", (x, y) -> y < 0 || y > 63 ? 0 : x << y));
         b.add(bits("binary_shift_right", (x, y) -> y < 0 || y > 63 ? 0 : x >> y));
-        b.add(Fn.strict("binary_not", LONG, 1, 1, a -> ~Values.toLong(a[0]), "binary_not(long) -> long"));
-        b.add(Fn.strict("bitset_count_ones", LONG, 1, 1, a -> (long) Long.bitCount(Values.toLong(a[0])), "bitset_count_ones(long) -> long"));
+        b.add(Fn.typed("binary_not", LONG, 1, 1, Fn.params(LONG), a -> ~Values.toLong(a[0]), "binary_not(long) -> long"));
+        b.add(Fn.typed("bitset_count_ones", LONG, 1, 1, Fn.params(LONG), a -> (long) Long.bitCount(Values.toLong(a[0])), "bitset_count_ones(long) -> long"));
         b.add(trig("sin", Math::sin));
         b.add(trig("cos", Math::cos));
         b.add(trig("tan", Math::tan));
@@ -32,7 +32,7 @@ public final class BitAndTrigFunctions {
         b.add(trig("atan", Math::atan));
         b.add(trig("degrees", Math::toDegrees));
         b.add(trig("radians", Math::toRadians));
-        b.add(Fn.strict("atan2", REAL, 2, 2, a -> Math.atan2(Values.toReal(a[0]), Values.toReal(a[1])), "atan2(real y, real x) -> real"));
+        b.add(Fn.typed("atan2", REAL, 2, 2, Fn.params(REAL), a -> Math.atan2(Values.toReal(a[0]), Values.toReal(a[1])), "atan2(real y, real x) -> real"));
         b.add(Fn.simple("pi", REAL, 0, 0, a -> Math.PI, "pi() -> real"));
         b.add(Fn.simple("isnan", BOOL, 1, 1, a -> {
             Double d = Values.toReal(a[0]);
@@ -49,10 +49,10 @@ public final class BitAndTrigFunctions {
     }
 
     private static Fn bits(String name, LongBinaryOperator op) {
-        return Fn.strict(name, LONG, 2, 2, a -> op.applyAsLong(Values.toLong(a[0]), Values.toLong(a[1])), name + "(long, long) -> long");
+        return Fn.typed(name, LONG, 2, 2, Fn.params(LONG), a -> op.applyAsLong(Values.toLong(a[0]), Values.toLong(a[1])), name + "(long, long) -> long");
     }
 
     private static Fn trig(String name, DoubleUnaryOperator f) {
-        return Fn.strict(name, REAL, 1, 1, a -> f.applyAsDouble(Values.toReal(a[0])), name + "(real) -> real");
+        return Fn.typed(name, REAL, 1, 1, Fn.params(REAL), a -> f.applyAsDouble(Values.toReal(a[0])), name + "(real) -> real");
     }
 }

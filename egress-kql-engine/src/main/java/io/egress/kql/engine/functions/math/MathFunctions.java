@@ -44,12 +44,12 @@ public final class MathFunctions {
         b.add(real("exp10", x -> Math.pow(10, x)));
         b.add(real("sqrt", Math::sqrt));
         b.add(real("ceiling", Math::ceil));
-        b.add(Fn.strict("pow", REAL, 2, 2, a -> Math.pow(Values.toReal(a[0]), Values.toReal(a[1])), "pow(real base, real exponent) -> real"));
-        b.add(Fn.strict("sign", REAL, 1, 1, a -> Math.signum(Values.toReal(a[0])), "sign(number) -> real"));
-        b.add(Fn.strict("round", REAL, 1, 2, a -> round(Values.toReal(a[0]), a.length > 1 ? Values.toLong(a[1]) : 0L),
+        b.add(Fn.typed("pow", REAL, 2, 2, Fn.params(REAL), a -> Math.pow(Values.toReal(a[0]), Values.toReal(a[1])), "pow(real base, real exponent) -> real"));
+        b.add(Fn.typed("sign", REAL, 1, 1, Fn.params(REAL), a -> Math.signum(Values.toReal(a[0])), "sign(number) -> real"));
+        b.add(Fn.typed("round", REAL, 1, 2, Fn.params(REAL, ScalarType.LONG), a -> round(Values.toReal(a[0]), a.length > 1 ? Values.toLong(a[1]) : 0L),
                 "round(real [, long precision]) -> real"));
-        b.add(Fn.simple("rand", REAL, 0, 1, a -> {
-            if (a.length == 1 && a[0] != null) {
+        b.add(Fn.typed("rand", REAL, 0, 1, Fn.params(ScalarType.LONG), a -> {
+            if (a.length == 1) {
                 long n = Values.toLong(a[0]);
                 return n <= 0 ? null : (double) ThreadLocalRandom.current().nextLong(n);
             }
@@ -65,7 +65,7 @@ public final class MathFunctions {
     }
 
     private static Fn real(String name, DoubleUnaryOperator f) {
-        return Fn.strict(name, REAL, 1, 1, a -> {
+        return Fn.typed(name, REAL, 1, 1, Fn.params(REAL), a -> {
             Double x = Values.toReal(a[0]);
             return x == null ? null : f.applyAsDouble(x);
         }, name + "(real) -> real");

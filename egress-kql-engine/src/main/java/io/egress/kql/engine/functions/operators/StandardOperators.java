@@ -103,7 +103,7 @@ public final class StandardOperators implements Operators {
         }
         if (l == ScalarType.STRING && r == ScalarType.STRING) {
             boolean positive = op.equals("==");
-            return BindResult.bound(Fn.pure(BOOL, a -> ((String) a[0]).equals(a[1]) == positive));
+            return BindResult.bound(Fn.pure(BOOL, a -> Values.text(a[0]).equals(Values.text(a[1])) == positive));
         }
         return BindResult.bound(Fn.pure(BOOL, a -> eq.apply(a[0], a[1])));
     }
@@ -115,6 +115,21 @@ public final class StandardOperators implements Operators {
     private static BindResult<BoundScalar> ordering(String op, ScalarType l, ScalarType r, SignTest test) {
         if (!Compare.comparable(l, r) || l == ScalarType.GUID) {
             return BindResult.error("cannot compare " + l + " and " + r + " with '" + op + "'; add an explicit cast");
+        }
+        if (l == r && (l == ScalarType.DATETIME || l == ScalarType.TIMESPAN || l == ScalarType.LONG || l == ScalarType.STRING)) {
+            // Same-type fast path (Timestamp > ago(1d) is the commonest filter): no unwrapping or promotion.
+            return BindResult.bound(Fn.pure(BOOL, a -> {
+                if (a[0] == null || a[1] == null) {
+                    return null;
+                }
+                if (a[0].getClass() != a[1].getClass()) { // a value not in its column's representation
+                    Integer c = Compare.compare(a[0], a[1]);
+                    return c == null ? null : test.test(c);
+                }
+                @SuppressWarnings("unchecked")
+                int c = ((Comparable<Object>) a[0]).compareTo(a[1]);
+                return test.test(Integer.signum(c));
+            }));
         }
         return BindResult.bound(Fn.pure(BOOL, a -> {
             Integer c = Compare.compare(a[0], a[1]);

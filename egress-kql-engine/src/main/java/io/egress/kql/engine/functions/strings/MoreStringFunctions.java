@@ -53,7 +53,7 @@ public final class MoreStringFunctions {
             String d = a.length > 2 ? Values.str(a[2]) : "";
             return String.join(d, java.util.Collections.nCopies((int) Math.min(n, 1024), Values.str(a[0])));
         }, "strrep(string, long count [, string delimiter]) -> string"));
-        b.add(Fn.strict("tohex", STRING, 1, 2, a -> {
+        b.add(Fn.typed("tohex", STRING, 1, 2, Fn.params(LONG), a -> {
             String hex = Long.toHexString(Values.toLong(a[0]));
             long width = a.length > 1 ? Values.toLong(a[1]) : 0;
             return hex.length() >= width ? hex : "0".repeat((int) (width - hex.length())) + hex;
@@ -66,11 +66,8 @@ public final class MoreStringFunctions {
         b.add(Fn.simple("unicode_codepoints_to_string", STRING, 1, 64, a -> {
             StringBuilder out = new StringBuilder();
             for (Object o : a) {
-                JsonNode n = Values.toDynamic(o);
-                if (n != null && n.isArray()) {
-                    n.forEach(e -> out.appendCodePoint(e.asInt()));
-                } else if (o != null) {
-                    out.appendCodePoint(Values.toInt(o));
+                if (!appendCodePoints(out, o)) {
+                    return null;
                 }
             }
             return out.toString();
@@ -91,11 +88,8 @@ public final class MoreStringFunctions {
         b.add(Fn.simple("make_string", STRING, 1, 64, a -> {
             StringBuilder out = new StringBuilder();
             for (Object o : a) {
-                JsonNode n = Values.toDynamic(o);
-                if (n != null && n.isArray()) {
-                    n.forEach(e -> out.appendCodePoint(e.asInt()));
-                } else if (o != null) {
-                    out.appendCodePoint(Values.toInt(o));
+                if (!appendCodePoints(out, o)) {
+                    return null;
                 }
             }
             return out.toString();
@@ -148,14 +142,14 @@ public final class MoreStringFunctions {
             return BindResult.bound(Fn.pure(LONG, a -> {
                 Pattern p = r.get(a);
                 String s = Values.str(a[0]);
-                long start = a.length > 2 && a[2] != null ? Values.toLong(a[2]) : 0;
-                if (p == null || start < 0) {
+                Long start = a.length > 2 ? Values.toLong(a[2]) : Long.valueOf(0);
+                if (p == null || start == null || start < 0) {
                     return null;
                 }
                 if (start > s.length()) {
                     return -1L;
                 }
-                Matcher m = p.matcher(s.substring((int) start));
+                Matcher m = p.matcher(s.substring(start.intValue()));
                 return m.find() ? (long) (m.start() + start) : -1L;
             }));
         }));
@@ -182,6 +176,26 @@ public final class MoreStringFunctions {
             }
         }
         return false;
+    }
+
+    /** Appends one code point or an array of them; false when one is missing or invalid (the result is then null). */
+    private static boolean appendCodePoints(StringBuilder out, Object o) {
+        JsonNode n = Values.toDynamic(o);
+        if (n != null && n.isArray()) {
+            for (JsonNode e : n) {
+                if (!e.canConvertToInt() || !Character.isValidCodePoint(e.asInt())) {
+                    return false;
+                }
+                out.appendCodePoint(e.asInt());
+            }
+            return true;
+        }
+        Integer cp = Values.toInt(o);
+        if (cp == null || !Character.isValidCodePoint(cp)) {
+            return false;
+        }
+        out.appendCodePoint(cp);
+        return true;
     }
 
     private static boolean validPrefix(String p) {

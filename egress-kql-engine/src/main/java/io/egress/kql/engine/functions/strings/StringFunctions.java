@@ -107,7 +107,7 @@ public final class StringFunctions {
         Fn extractAll = new Fn("extract_all", List.of("extract_all(string regex, [dynamic groups,] string text) -> dynamic"),
                 StringFunctions::bindExtractAll);
         b.add(extractAll).alias("extractall", extractAll);
-        b.add(Fn.simple("indexof", LONG, 2, 5, StringFunctions::indexOf,
+        b.add(Fn.typed("indexof", LONG, 2, 5, Fn.params(STRING, STRING, LONG), StringFunctions::indexOf,
                 "indexof(string, string lookup [, long start [, long length [, long occurrence]]]) -> long"));
         b.add(new Fn("countof", List.of("countof(string text, string search [, string kind]) -> long"), StringFunctions::bindCountof));
         b.add(Fn.simple("reverse", STRING, 1, 1, a -> new StringBuilder(Values.str(a[0])).reverse().toString(), "reverse(string) -> string"));
@@ -194,10 +194,13 @@ public final class StringFunctions {
             parts.add(s.substring(from));
         }
         ArrayNode out = Values.NODES.arrayNode();
-        if (a.length > 2 && a[2] != null) {
-            long i = Values.toLong(a[2]);
+        if (a.length > 2) {
+            Long i = Values.toLong(a[2]);
+            if (i == null) {
+                return null;
+            }
             if (i >= 0 && i < parts.size()) {
-                out.add(parts.get((int) i)); // docs: with an index, an array holding that one substring
+                out.add(parts.get(i.intValue())); // docs: with an index, an array holding that one substring
             }
             return out;
         }

@@ -82,6 +82,31 @@ public final class Fn implements ScalarFunction {
         }, signatures);
     }
 
+    /**
+     * Like {@link #simple}, but each argument is first converted to its parameter type ({@code params[i]},
+     * the last one repeating); when a conversion fails (null, NaN, text that is no number) the result
+     * is null, as Kusto returns null for invalid arguments. The body sees converted values only.
+     */
+    public static Fn typed(String name, ScalarType ret, int min, int max, ScalarType[] params, PureBody body, String... signatures) {
+        return simple(name, ret, min, max, args -> {
+            Object[] converted = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                ScalarType p = params[Math.min(i, params.length - 1)];
+                Object v = Values.coerce(p, args[i]);
+                if (v == null || (v instanceof Double d && d.isNaN() && p != ScalarType.REAL)) {
+                    return null;
+                }
+                converted[i] = v;
+            }
+            return body.apply(converted);
+        }, signatures);
+    }
+
+    /** Shorthand for parameter type lists. */
+    public static ScalarType[] params(ScalarType... types) {
+        return types;
+    }
+
     /** Null when the count is in range, else the user-facing message. */
     public static String arity(String name, int n, int min, int max) {
         if (n >= min && n <= max) {
