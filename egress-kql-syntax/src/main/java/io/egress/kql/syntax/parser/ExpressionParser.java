@@ -184,7 +184,7 @@ abstract class ExpressionParser extends NameParser {
     private Expr parseListOperand() {
         int start = peek().start();
         if (!atSymbol("(")) {
-            report(DiagnosticCodes.expected(caretSpan(), "'(' and a list", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "'(' and a list", peek().text()));
             return new Expr.Error(new Span(peek().start(), 0));
         }
         next();
@@ -211,7 +211,7 @@ abstract class ExpressionParser extends NameParser {
             if (atSymbol(closer) || atEnd() || pos == before) {
                 return items;
             }
-            report(DiagnosticCodes.expected(caretSpan(), "',' or '" + closer + "'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "',' or '" + closer + "'", peek().text()));
             skipUntil(closer, ",");
             if (!accept(",")) {
                 return items;
@@ -237,7 +237,9 @@ abstract class ExpressionParser extends NameParser {
         Token t = peek();
         if (t.isSymbol("-") || t.isSymbol("+")) {
             next();
-            Expr operand = parseUnary();
+            // as in Kusto, a sign cannot follow a sign directly ("- -1"), only "-(-1)"
+            int operandStart = peek().start();
+            Expr operand = parsePostfix(parsePrimary(), operandStart);
             return new Expr.Unary(t.text(), operand, spanFrom(t.start()));
         }
         return parsePostfix(parsePrimary(), t.start());
@@ -291,7 +293,7 @@ abstract class ExpressionParser extends NameParser {
             next();
             return new Name(t.text(), t.span());
         }
-        report(DiagnosticCodes.expected(caretSpan(), "a name after '.'", t.text()));
+        report(DiagnosticCodes.expected(expectedSpan(), "a name after '.'", t.text()));
         return new Name("", new Span(t.start(), 0));
     }
 
@@ -442,7 +444,7 @@ abstract class ExpressionParser extends NameParser {
         int start = next().start();
         List<Expr> items = parseCommaList("]");
         if (!atSymbol("]")) {
-            report(DiagnosticCodes.expected(caretSpan(), "']'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "']'", peek().text()));
             skipUntil("]");
         }
         accept("]");

@@ -127,6 +127,28 @@ abstract class MoreOperators extends OperatorParser {
             case "scan":
                 next();
                 return parseScan(start);
+            case "top-hitters": {
+                next();
+                Expr count = parseExpr();
+                expect("of");
+                Expr of = parseExpr();
+                Expr by = accept("by") ? parseExpr() : null;
+                return new TabularOperator.TopHitters(count, of, by, spanFrom(start));
+            }
+            case "reduce": {
+                next();
+                List<Option> options = parseOptions(Set.of("kind"));
+                expect("by");
+                Expr by = parseExpr();
+                List<Option> with = new ArrayList<>();
+                if (accept("with")) {
+                    with = parseOptions(Set.of("threshold", "characters"));
+                    while (accept(",")) {
+                        with.addAll(parseOptions(Set.of("threshold", "characters")));
+                    }
+                }
+                return new TabularOperator.Reduce(options, by, with, spanFrom(start));
+            }
             default:
                 return null;
         }
@@ -194,7 +216,9 @@ abstract class MoreOperators extends OperatorParser {
         if (atIdentifier("in") && peek(1).isSymbol("(")) {
             next();
             next();
-            tables = parseCommaList(")");
+            do {
+                tables.add(parseUnionLeg());
+            } while (accept(","));
             closeParen();
         }
         return tables;
@@ -213,7 +237,7 @@ abstract class MoreOperators extends OperatorParser {
     private TabularOperator parseFind(int start) {
         List<Option> options = parseOptions(Set.of("withsource", "datascope", "databasescope"));
         List<Expr> tables = parseInTables();
-        expect("where");
+        accept("where"); // "find 'x'" is short for "find where * has 'x'"
         Expr predicate = parseExpr();
         List<Expr> project = new ArrayList<>();
         if (atIdentifier("project-smart")) {
@@ -221,7 +245,8 @@ abstract class MoreOperators extends OperatorParser {
         } else if (atIdentifier("project")) {
             next();
             do {
-                project.add(parseExpr());
+                Name column = parseName("a column name");
+                project.add(new Expr.NameRef(column, column.span()));
             } while (accept(","));
         }
         return new TabularOperator.Find(options, tables, predicate, project, spanFrom(start));
@@ -291,7 +316,7 @@ abstract class MoreOperators extends OperatorParser {
             branches.add(new TabularOperator.ForkBranch(name, subquery, spanFrom(branchStart)));
         }
         if (branches.isEmpty()) {
-            report(DiagnosticCodes.expected(caretSpan(), "'(' and a sub-query", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "'(' and a sub-query", peek().text()));
         }
         return new TabularOperator.Fork(branches, spanFrom(start));
     }

@@ -49,7 +49,7 @@ abstract class NameParser extends ParserCore {
         if (atBracketName()) {
             return parseBracketName();
         }
-        report(DiagnosticCodes.expected(caretSpan(), what, t.text()));
+        report(DiagnosticCodes.expected(expectedSpan(), what, t.text()));
         return new Name("", new Span(t.start(), 0));
     }
 
@@ -119,7 +119,7 @@ abstract class NameParser extends ParserCore {
             next();
             return t.text();
         }
-        report(DiagnosticCodes.expected(caretSpan(), "a type name", t.text()));
+        report(DiagnosticCodes.expected(expectedSpan(), "a type name", t.text()));
         return "";
     }
 }

@@ -9,7 +9,8 @@ final class OperatorNames {
             "project-rename", "project-reorder", "summarize", "join", "lookup", "union", "sort", "order", "top",
             "take", "limit", "distinct", "count", "mv-expand", "mvexpand", "mv-apply", "parse", "parse-where",
             "parse-kv", "as", "serialize", "getschema", "search", "find", "sample", "sample-distinct", "top-nested",
-            "make-series", "evaluate", "invoke", "render", "fork", "facet", "consume", "partition", "scan");
+            "make-series", "evaluate", "invoke", "render", "fork", "facet", "consume", "partition", "scan",
+            "top-hitters", "reduce");
 
     private OperatorNames() {
     }

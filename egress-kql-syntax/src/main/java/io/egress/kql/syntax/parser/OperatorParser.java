@@ -296,7 +296,7 @@ abstract class OperatorParser extends ExpressionParser {
             return parseBracketName();
         }
         if (t.kind() != TokenKind.IDENTIFIER && !t.isSymbol("*")) {
-            report(DiagnosticCodes.expected(caretSpan(), "a column name", t.text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "a column name", t.text()));
             return new Name("", new Span(t.start(), 0));
         }
         StringBuilder text = new StringBuilder(next().text());
@@ -328,7 +328,7 @@ abstract class OperatorParser extends ExpressionParser {
             if (atIdentifier("first") || atIdentifier("last")) {
                 nulls = next().text();
             } else {
-                report(DiagnosticCodes.expected(caretSpan(), "'first' or 'last'", peek().text()));
+                report(DiagnosticCodes.expected(expectedSpan(), "'first' or 'last'", peek().text()));
             }
         }
         return new SortKey(expr, direction, nulls, spanFrom(start));
@@ -394,7 +394,7 @@ abstract class OperatorParser extends ExpressionParser {
             next();
             keys.add(parseExpr());
         } else {
-            report(DiagnosticCodes.expected(caretSpan(), "'on'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "'on'", peek().text()));
         }
         return keys;
     }
@@ -436,7 +436,7 @@ abstract class OperatorParser extends ExpressionParser {
         return new TabularOperator.Union(options, legs, spanFrom(start));
     }
 
-    private Expr parseUnionLeg() {
+    protected Expr parseUnionLeg() {
         Token t = peek();
         boolean pattern = (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("*") && !peek(1).spaceBefore())
                 || t.isSymbol("*");

@@ -71,14 +71,14 @@ abstract class ParserCore {
         if (accept(text)) {
             return true;
         }
-        report(DiagnosticCodes.expected(caretSpan(), "'" + text + "'", peek().text()));
+        report(DiagnosticCodes.expected(expectedSpan(), "'" + text + "'", peek().text()));
         return false;
     }
 
     /** Expects ')' and, when something else is there, skips to the matching ')'. */
     protected void closeParen() {
         if (!atSymbol(")")) {
-            report(DiagnosticCodes.expected(caretSpan(), "')'", peek().text()));
+            report(DiagnosticCodes.expected(expectedSpan(), "')'", peek().text()));
             skipUntil(")");
         }
         accept(")");
@@ -100,6 +100,19 @@ abstract class ParserCore {
             return new Span(t.start(), 0);
         }
         return t.span();
+    }
+
+    /**
+     * Where to report that something was expected: like Kusto, at the end of the previous line when the
+     * current token starts a new line (the writer forgot something there), else at the current token.
+     */
+    protected Span expectedSpan() {
+        Token t = peek();
+        int prevEnd = lastEnd();
+        if (pos > 0 && prevEnd <= t.start() && source.text().substring(prevEnd, t.start()).indexOf('\n') >= 0) {
+            return new Span(prevEnd, 0);
+        }
+        return caretSpan();
     }
 
     /** Reports a diagnostic unless an error was already reported at the same offset. */

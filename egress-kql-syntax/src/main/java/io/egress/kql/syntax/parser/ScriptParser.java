@@ -42,6 +42,12 @@ final class ScriptParser extends MoreOperators {
             if (atEnd() || (inBlock && atSymbol("}"))) {
                 break;
             }
+            if (peek().is(TokenKind.BAD)) { // already reported by the lexer (e.g. a '#' comment line)
+                while (peek().is(TokenKind.BAD)) {
+                    next();
+                }
+                continue;
+            }
             reportMissingSemicolon();
             if (pos == before || atTerminator()) {
                 next();
@@ -52,11 +58,7 @@ final class ScriptParser extends MoreOperators {
 
     /** Like Kusto: at the end of the previous line when the next token starts a new line, else at the token. */
     private void reportMissingSemicolon() {
-        Token t = peek();
-        int prevEnd = lastEnd();
-        boolean newLine = source.text().substring(prevEnd, t.start()).indexOf('\n') >= 0;
-        Span span = newLine ? new Span(prevEnd, 0) : t.span();
-        report(DiagnosticCodes.missingSemicolon(span, t.text()));
+        report(DiagnosticCodes.missingSemicolon(expectedSpan(), peek().text()));
     }
 
     private Statement parseStatement() {

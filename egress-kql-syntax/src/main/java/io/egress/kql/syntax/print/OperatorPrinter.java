@@ -240,6 +240,24 @@ final class OperatorPrinter {
             p.expr(r.step());
         } else if (op instanceof TabularOperator.Scan s) {
             scan(s);
+        } else if (op instanceof TabularOperator.TopHitters t) {
+            out.append("top-hitters ");
+            p.expr(t.count());
+            out.append(" of ");
+            p.expr(t.of());
+            if (t.by() != null) {
+                out.append(" by ");
+                p.expr(t.by());
+            }
+        } else if (op instanceof TabularOperator.Reduce r) {
+            out.append("reduce ");
+            p.options(r.options());
+            out.append("by ");
+            p.expr(r.by());
+            if (!r.with().isEmpty()) {
+                out.append(" with ");
+                p.list(r.with(), p::option);
+            }
         } else if (op instanceof TabularOperator.Error e) {
             out.append("<error>");
         } else {

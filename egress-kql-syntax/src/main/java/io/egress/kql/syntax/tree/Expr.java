@@ -18,8 +18,19 @@ public sealed interface Expr extends SyntaxNode {
     record DynamicLiteral(String jsonText, Span span) implements Expr {
     }
 
-    /** {@code int(null)}, {@code datetime(null)}, ...; {@code type} is the type name as written. */
+    /**
+     * {@code int(null)}, {@code datetime(null)}, ...; {@code type} is the canonical type name (the aliases
+     * {@code time}, {@code double}, {@code boolean} become {@code timespan}, {@code real}, {@code bool}).
+     */
     record TypedNull(String type, Span span) implements Expr {
+        public TypedNull {
+            type = switch (type) {
+                case "time" -> "timespan";
+                case "double" -> "real";
+                case "boolean" -> "bool";
+                default -> type;
+            };
+        }
     }
 
     record Binary(BinaryOp op, Expr left, Expr right, Span span) implements Expr {

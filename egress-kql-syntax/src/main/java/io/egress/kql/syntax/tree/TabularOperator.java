@@ -206,7 +206,10 @@ public sealed interface TabularOperator extends SyntaxNode {
         }
     }
 
-    /** {@code find [options] [in (tables)] where predicate [project cols | project-smart]}. */
+    /**
+     * {@code find [options] [in (tables)] [where] predicate [project cols | project-smart]}; tables are
+     * names (maybe with *) or sub-queries, project holds {@link Expr.NameRef}s.
+     */
     record Find(List<Option> options, List<Expr> tables, Expr predicate, List<Expr> project, Span span)
             implements TabularOperator {
         public Find {
@@ -318,6 +321,18 @@ public sealed interface TabularOperator extends SyntaxNode {
             implements SyntaxNode {
         public ScanStep {
             assignments = List.copyOf(assignments);
+        }
+    }
+
+    /** {@code top-hitters n of column [by weight]}; by may be null. */
+    record TopHitters(Expr count, Expr of, Expr by, Span span) implements TabularOperator {
+    }
+
+    /** {@code reduce [kind=..] by column [with threshold=t, characters=c]}. */
+    record Reduce(List<Option> options, Expr by, List<Option> with, Span span) implements TabularOperator {
+        public Reduce {
+            options = List.copyOf(options);
+            with = List.copyOf(with);
         }
     }
 

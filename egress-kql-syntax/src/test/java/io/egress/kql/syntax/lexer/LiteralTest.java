@@ -81,7 +81,9 @@ class LiteralTest {
         return Stream.of(Arguments.of("int(null)", "int"), Arguments.of("long(null)", "long"),
                 Arguments.of("real(null)", "real"), Arguments.of("bool(null)", "bool"),
                 Arguments.of("datetime(null)", "datetime"), Arguments.of("timespan(null)", "timespan"),
-                Arguments.of("guid(null)", "guid"), Arguments.of("decimal(null)", "decimal"));
+                Arguments.of("guid(null)", "guid"), Arguments.of("decimal(null)", "decimal"),
+                Arguments.of("time(null)", "timespan"), Arguments.of("double(null)", "real"),
+                Arguments.of("boolean(null)", "bool"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -27,7 +27,10 @@ class KqlCorpusTest {
         int weAcceptOfRefOk;
         int refError;
         int weRejectOfRefError;
+        /** Queries both reject where our first error is at the reference's first error offset. */
+        int sameFirstOffset;
         final List<String> mismatches = new ArrayList<>();
+        final List<String> otherFirstOffset = new ArrayList<>();
 
         double acceptShare() {
             return refOk == 0 ? 1.0 : (double) weAcceptOfRefOk / refOk;
@@ -66,6 +69,14 @@ class KqlCorpusTest {
                     tally.refError++;
                     if (r.hasErrors()) {
                         tally.weRejectOfRefError++;
+                        int refOffset = Integer.parseInt(cols[3].split(" ")[1].substring(1));
+                        var d = r.errors().get(0);
+                        if (d.span().start() == refOffset) {
+                            tally.sameFirstOffset++;
+                        } else {
+                            tally.otherFirstOffset.add(folder + "/" + cols[0] + ": reference " + cols[3] + "; we "
+                                    + Parsing.where(r, d) + " " + d.code() + " " + d.message());
+                        }
                     } else {
                         tally.mismatches.add("we accept " + folder + "/" + cols[0] + " (reference: " + cols[3] + ")");
                     }
@@ -89,6 +100,9 @@ class KqlCorpusTest {
         assertThat(t.refOk).isGreaterThan(2000);
         assertThat(t.acceptShare()).as(t.summary("field")).isGreaterThanOrEqualTo(0.98);
         assertThat(t.weRejectOfRefError).as(t.summary("field")).isEqualTo(t.refError);
+        // and our first error is where Kusto puts its first error (offsets in UTF-16 units)
+        System.out.println("  first error at the reference's offset: " + t.sameFirstOffset + " of " + t.refError);
+        assertThat(t.otherFirstOffset).isEmpty();
     }
 
     @Test
