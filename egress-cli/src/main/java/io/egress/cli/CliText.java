@@ -13,6 +13,15 @@ final class CliText {
     private CliText() {
     }
 
+    /** A bug, not a user mistake: one line (the stack trace only with EGRESS_DEBUG set), exit code 3. */
+    static int internalError(RuntimeException e, java.io.PrintWriter err) {
+        err.println("internal error: " + e + " (a bug in egress; please report it with the query)");
+        if (System.getenv("EGRESS_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return 3;
+    }
+
     static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";

@@ -32,6 +32,8 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (UserError e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            return CliText.internalError(e, err);
         } finally {
             out.flush();
             err.flush();

@@ -54,7 +54,14 @@ public final class ParseCommand implements Callable<Integer> {
                 diagnostics = r.diagnostics();
                 source = r.source();
             } else {
-                Compilation c = engine.compile(text, Catalog.defender());
+                Compilation c;
+                try {
+                    c = engine.compile(text, Catalog.defender());
+                } catch (RuntimeException e) {
+                    CliText.internalError(e, err);
+                    allOk = false;
+                    continue;
+                }
                 diagnostics = c.diagnostics();
                 source = c.source();
             }

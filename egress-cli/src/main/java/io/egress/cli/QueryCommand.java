@@ -67,6 +67,8 @@ public final class QueryCommand implements Callable<Integer> {
         } catch (UserError e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            return CliText.internalError(e, err);
         } finally {
             out.flush();
             err.flush();

@@ -127,6 +127,12 @@ final class OperatorBinder {
         if (op instanceof TabularOperator.Search s) {
             return new SearchBinder(binder).bind(s, input, env);
         }
+        if (op instanceof TabularOperator.Partition pt) {
+            BoundExpr key = scalars.bind(pt.by(), scope, env);
+            io.egress.kql.engine.exec.RowInputOperator current = new io.egress.kql.engine.exec.RowInputOperator(input.schema());
+            PlanNode sub = binder.bindTabular(pt.subquery(), env.withInput(current));
+            return new io.egress.kql.engine.exec.PartitionOperator(input, key, current, sub);
+        }
         if (op instanceof TabularOperator.TopNested tn) {
             return new SeriesBinder(binder).topNested(tn, input, env);
         }

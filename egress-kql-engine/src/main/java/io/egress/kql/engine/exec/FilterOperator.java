@@ -37,7 +37,7 @@ public final class FilterOperator implements PlanNode {
         RowSource in = input.open(ctx);
         return () -> {
             for (Object[] row = in.next(); row != null; row = in.next()) {
-                if (Boolean.TRUE.equals(compiled.eval(row, ctx))) {
+                if (KqlValues.isTrue(compiled.eval(row, ctx))) {
                     return row;
                 }
             }

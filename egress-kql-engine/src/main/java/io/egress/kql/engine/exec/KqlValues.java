@@ -66,8 +66,9 @@ public final class KqlValues {
         return v;
     }
 
+    /** True for bool true and for a dynamic JSON true (where todynamic(x).flag). */
     public static boolean isTrue(Object v) {
-        return v instanceof Boolean b && b;
+        return v instanceof Boolean b ? b : v instanceof JsonNode n && n.isBoolean() && n.booleanValue();
     }
 
     /** Kusto's idea of "empty": null, or an empty string. */

@@ -27,6 +27,9 @@ abstract class ExpressionParser extends NameParser {
     /** True while parsing a search predicate, where {@code Column:"value"} is allowed. */
     protected boolean searchPredicate;
 
+    /** True while parsing union/find/restrict legs, where {@code database("d").T*} and {@code .*} are allowed. */
+    protected boolean memberPatterns;
+
     ExpressionParser(SourceText source, List<Token> tokens, List<Diagnostic> diagnostics) {
         super(source, tokens, diagnostics);
     }
@@ -195,6 +198,16 @@ abstract class ExpressionParser extends NameParser {
 
     /** Items separated by ',' up to (not including) the closer; items are pipelines. */
     protected List<Expr> parseCommaList(String closer) {
+        boolean savedPatterns = memberPatterns;
+        memberPatterns = false; // patterns are for legs, not for arguments inside them
+        try {
+            return parseCommaItems(closer);
+        } finally {
+            memberPatterns = savedPatterns;
+        }
+    }
+
+    private List<Expr> parseCommaItems(String closer) {
         List<Expr> items = new ArrayList<>();
         if (atSymbol(closer)) {
             return items;
@@ -282,6 +295,10 @@ abstract class ExpressionParser extends NameParser {
 
     private Name parseMemberName() {
         Token t = peek();
+        if (memberPatterns && (t.isSymbol("*") || t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("*")
+                && !peek(1).spaceBefore())) {
+            return parseNamePattern();
+        }
         if (t.kind() == TokenKind.IDENTIFIER) {
             next();
             return new Name(t.text(), t.span());

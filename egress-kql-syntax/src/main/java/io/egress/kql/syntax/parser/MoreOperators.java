@@ -36,7 +36,7 @@ abstract class MoreOperators extends OperatorParser {
         return switch (t.text()) {
             case "union" -> parseUnion();
             case "print", "find", "search", "evaluate" -> parseOtherOperator(t);
-            case "range" -> peek(1).isSymbol("(") ? null : parseOtherOperator(t);
+            case "range" -> peek(2).isIdentifier("from") ? parseOtherOperator(t) : null;
             default -> null;
         };
     }

@@ -122,4 +122,22 @@ abstract class NameParser extends ParserCore {
         report(DiagnosticCodes.expected(expectedSpan(), "a type name", t.text()));
         return "";
     }
+
+    /** A column name or a wildcard pattern such as {@code Account*} / {@code *Id}. */
+    protected Name parseNamePattern() {
+        Token t = peek();
+        if (atBracketName()) {
+            return parseBracketName();
+        }
+        if (t.kind() != TokenKind.IDENTIFIER && !t.isSymbol("*")) {
+            report(DiagnosticCodes.expected(expectedSpan(), "a column name", t.text()));
+            return new Name("", new Span(t.start(), 0));
+        }
+        StringBuilder text = new StringBuilder(next().text());
+        while ((peek().is(TokenKind.IDENTIFIER) || atSymbol("*")) && !peek().spaceBefore()
+                && (previous().isSymbol("*") || atSymbol("*"))) {
+            text.append(next().text());
+        }
+        return new Name(text.toString(), spanFrom(t.start()));
+    }
 }

@@ -289,24 +289,6 @@ abstract class OperatorParser extends ExpressionParser {
         return null;
     }
 
-    /** A column name or a wildcard pattern such as {@code Account*} / {@code *Id}. */
-    protected Name parseNamePattern() {
-        Token t = peek();
-        if (atBracketName()) {
-            return parseBracketName();
-        }
-        if (t.kind() != TokenKind.IDENTIFIER && !t.isSymbol("*")) {
-            report(DiagnosticCodes.expected(expectedSpan(), "a column name", t.text()));
-            return new Name("", new Span(t.start(), 0));
-        }
-        StringBuilder text = new StringBuilder(next().text());
-        while ((peek().is(TokenKind.IDENTIFIER) || atSymbol("*")) && !peek().spaceBefore()
-                && (previous().isSymbol("*") || atSymbol("*"))) {
-            text.append(next().text());
-        }
-        return new Name(text.toString(), spanFrom(t.start()));
-    }
-
     protected List<Name> parsePatterns() {
         List<Name> names = new ArrayList<>();
         do {
@@ -447,6 +429,12 @@ abstract class OperatorParser extends ExpressionParser {
         if (t.isSymbol("(")) {
             return parsePostfix(parsePrimary(), t.start());
         }
-        return parseUnary();
+        boolean saved = memberPatterns;
+        memberPatterns = true;
+        try {
+            return parseUnary();
+        } finally {
+            memberPatterns = saved;
+        }
     }
 }

@@ -84,6 +84,26 @@ final class ScriptParser extends MoreOperators {
             }
             return new Statement.SetStatement(name, value, spanFrom(start));
         }
+        if (t.isIdentifier("alias") && peek(1).isIdentifier("database")) {
+            next();
+            next();
+            Name name = parseName("an alias name");
+            expect("=");
+            return new Statement.AliasStatement(name, parseExpr(), spanFrom(start));
+        }
+        if (t.isIdentifier("restrict") && peek(1).isIdentifier("access")) {
+            next();
+            next();
+            expect("to");
+            List<Expr> entities = new ArrayList<>();
+            if (expect("(")) {
+                do {
+                    entities.add(parseUnionLeg());
+                } while (accept(","));
+                closeParen();
+            }
+            return new Statement.RestrictStatement(entities, spanFrom(start));
+        }
         if (t.isIdentifier("declare") && peek(1).isIdentifier("query_parameters")) {
             next();
             next();

@@ -61,13 +61,7 @@ final class OperatorPrinter {
         } else if (op instanceof TabularOperator.Union u) {
             out.append("union ");
             p.options(u.options());
-            p.list(u.legs(), leg -> {
-                if (leg instanceof Expr.NameRef n) {
-                    p.pattern(n.name());
-                } else {
-                    p.expr(leg);
-                }
-            });
+            p.list(u.legs(), p::leg);
         } else if (op instanceof TabularOperator.Sort s) {
             out.append("sort by ");
             p.list(s.keys(), p::sortKey);
@@ -296,7 +290,7 @@ final class OperatorPrinter {
     private void inTables(List<Expr> tables) {
         if (!tables.isEmpty()) {
             out.append("in (");
-            p.list(tables, p::expr);
+            p.list(tables, p::leg);
             out.append(") ");
         }
     }

@@ -81,6 +81,15 @@ public final class SyntaxPrinter {
         } else if (st instanceof Statement.DeclareQueryParameters d) {
             out.append("declare query_parameters");
             params(d.params());
+        } else if (st instanceof Statement.AliasStatement a) {
+            out.append("alias database ");
+            name(a.name());
+            out.append(" = ");
+            expr(a.value());
+        } else if (st instanceof Statement.RestrictStatement r) {
+            out.append("restrict access to (");
+            list(r.entities(), this::leg);
+            out.append(')');
         } else if (st instanceof Statement.CommandStatement c) {
             out.append(c.text());
         }
@@ -291,8 +300,19 @@ public final class SyntaxPrinter {
         }
     }
 
+    /** A union, find or restrict leg: names and members may be patterns such as {@code Device*}. */
+    void leg(Expr leg) {
+        if (leg instanceof Expr.NameRef n) {
+            pattern(n.name());
+        } else {
+            expr(leg);
+        }
+    }
+
     private void memberName(Name name) {
-        if (IDENTIFIER.matcher(name.text()).matches()) {
+        if (name.text().contains("*") && NAME_PATTERN.matcher(name.text()).matches()) {
+            out.append(name.text());
+        } else if (IDENTIFIER.matcher(name.text()).matches()) {
             out.append(name.text());
         } else {
             escapedName(name.text());

@@ -25,6 +25,17 @@ public sealed interface Statement extends SyntaxNode {
         }
     }
 
+    /** {@code alias database name = cluster("c").database("d")}. */
+    record AliasStatement(Name name, Expr value, Span span) implements Statement {
+    }
+
+    /** {@code restrict access to (entities)}; entities are names, patterns or {@code database("d").*}. */
+    record RestrictStatement(List<Expr> entities, Span span) implements Statement {
+        public RestrictStatement {
+            entities = List.copyOf(entities);
+        }
+    }
+
     /** A management command ({@code .show tables}); kept as raw text, never executed. */
     record CommandStatement(String text, Span span) implements Statement {
     }

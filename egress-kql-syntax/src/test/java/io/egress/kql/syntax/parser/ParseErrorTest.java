@@ -92,6 +92,16 @@ class ParseErrorTest {
     }
 
     @Test
+    void crlfLineEndsGiveTheSameTreeAndLineNumbers() {
+        String lf = "let x = 1; // note\nT\n| where a == 'b'\n| where c ==\n| take x";
+        ParseResult unix = KqlParser.parse(lf);
+        ParseResult windows = KqlParser.parse(lf.replace("\n", "\r\n"));
+        assertThat(io.egress.kql.syntax.tree.SyntaxTrees.equalIgnoringSpans(unix.script(), windows.script())).isTrue();
+        assertThat(windows.errors()).extracting(d -> Parsing.where(windows, d)).containsExactly("4:13");
+        assertThat(unix.errors()).extracting(d -> Parsing.where(unix, d)).containsExactly("4:13");
+    }
+
+    @Test
     void equalsInWhereIsAWarningNotAnError() {
         ParseResult r = KqlParser.parse("T | where IsBillable = true");
         assertThat(r.hasErrors()).isFalse();

@@ -64,6 +64,8 @@ class RoundTripTest {
         "search in (T, U) \"error\" and Level:\"x\"",
         "find in (T, U) where x == 1 project a, b",
         "find in (Dev*, (T | take 1)) 'error'",
+        "alias database db = cluster('c').database('d');\nrestrict access to (T*, database('x').*);\nunion *, database('y').U*",
+        "T | mv-expand range to typeof(datetime) | extend range = range(1, 3, 1)",
         "T | top-hitters 5 of a by b | reduce kind=source by c with threshold=0.5, characters=\"-\"",
         "print x = time(null), y = double(null), z = boolean(null)",
         "print a = 1, b = 'x', c = datetime(2020-01-01), d = 1.5h, e = dynamic({\"a\": [1, 2]}), f = int(null)",

@@ -129,6 +129,10 @@ public final class MoreStringFunctions {
                 "has_ipv4(string source, string ip) -> bool"));
         b.add(Fn.simple("has_ipv4_prefix", BOOL, 2, 2, a -> hasIpv4(Values.str(a[0]), Values.str(a[1]), true),
                 "has_ipv4_prefix(string source, string prefix) -> bool"));
+        b.add(Fn.simple("has_any_ipv4", BOOL, 2, 64, a -> anyIpv4(a, false),
+                "has_any_ipv4(string source, string ip, ...) -> bool", "has_any_ipv4(string source, dynamic ips) -> bool"));
+        b.add(Fn.simple("has_any_ipv4_prefix", BOOL, 2, 64, a -> anyIpv4(a, true),
+                "has_any_ipv4_prefix(string source, string prefix, ...) -> bool", "has_any_ipv4_prefix(string source, dynamic prefixes) -> bool"));
         b.add(new Fn("indexof_regex", List.of("indexof_regex(string, string regex [, long start]) -> long"), (t, c) -> {
             String err = Fn.arity("indexof_regex", t.size(), 2, 3);
             if (err != null) {
@@ -153,6 +157,23 @@ public final class MoreStringFunctions {
                 return m.find() ? (long) (m.start() + start) : -1L;
             }));
         }));
+    }
+
+    private static boolean anyIpv4(Object[] a, boolean prefix) {
+        String source = Values.str(a[0]);
+        for (int i = 1; i < a.length; i++) {
+            JsonNode n = a[i] instanceof JsonNode j && j.isArray() ? j : null;
+            if (n != null) {
+                for (JsonNode e : n) {
+                    if (hasIpv4(source, Values.str(e), prefix)) {
+                        return true;
+                    }
+                }
+            } else if (hasIpv4(source, Values.str(a[i]), prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
