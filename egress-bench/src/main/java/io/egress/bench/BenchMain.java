@@ -61,8 +61,23 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GeneratorConfig config = new GeneratorConfig(rows, seed, exfilShare, nearMissShare, devices, users, processes,
-                GeneratorConfig.DEFAULT_NOW, GeneratorConfig.DEFAULT_SPAN);
+        GeneratorConfig config;
+        try {
+            config = new GeneratorConfig(rows, seed, exfilShare, nearMissShare, devices, users, processes,
+                    GeneratorConfig.DEFAULT_NOW, GeneratorConfig.DEFAULT_SPAN);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        if (warmup < 0 || iterations < 1 || threads < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--warmup must be >= 0, --iterations and --threads >= 1");
+        }
+        for (String name : engines) {
+            if (!List.of("egress-json", "duckdb-json", "duckdb-native").contains(name)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown engine " + name
+                        + " (expected egress-json, duckdb-json or duckdb-native)");
+            }
+        }
         Path dataRoot = data != null ? data : out.resolve("data");
         Files.createDirectories(out);
         long start = System.nanoTime();
@@ -75,8 +90,7 @@ public final class BenchMain implements Callable<Integer> {
                 case "egress-json" -> new EgressEngine(dataset, EgressEngine.seedQuery());
                 case "duckdb-json" -> new DuckDbEngine(dataset, DuckDbEngine.Mode.JSON, threads);
                 case "duckdb-native" -> new DuckDbEngine(dataset, DuckDbEngine.Mode.NATIVE, threads);
-                default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown engine " + name
-                        + " (expected egress-json, duckdb-json or duckdb-native)");
+                default -> throw new IllegalStateException("unchecked engine " + name);
             });
         }
         try {

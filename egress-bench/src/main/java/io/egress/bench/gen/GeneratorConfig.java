@@ -16,6 +16,8 @@ public record GeneratorConfig(long rows, long seed, double exfilShare, double ne
     /** The fixed clock of generated data, so that {@code ago(24h)} cuts the same rows in every run. */
     public static final Instant DEFAULT_NOW = Instant.parse("2026-01-15T12:00:00Z");
     public static final Duration DEFAULT_SPAN = Duration.ofHours(30);
+    /** Bump when the generator's output changes, so cached data sets are not reused across versions. */
+    public static final int GENERATOR_VERSION = 1;
 
     public GeneratorConfig {
         Objects.requireNonNull(now, "now");
@@ -49,7 +51,7 @@ public record GeneratorConfig(long rows, long seed, double exfilShare, double ne
 
     /** A file-name-safe key naming every parameter, for caching generated data. */
     public String cacheKey() {
-        return String.format(Locale.ROOT, "r%d-s%d-x%s-n%s-d%d-u%d-p%d-t%d-h%d", rows, seed, share(exfilShare),
+        return String.format(Locale.ROOT, "g%d-r%d-s%d-x%s-n%s-d%d-u%d-p%d-t%d-h%d", GENERATOR_VERSION, rows, seed, share(exfilShare),
                 share(nearMissShare), devices, users, processes, now.getEpochSecond(), span.toMinutes());
     }
 

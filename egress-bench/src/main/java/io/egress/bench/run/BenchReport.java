@@ -82,8 +82,9 @@ public final class BenchReport {
         }
         for (Summary other : summaries) {
             if (other != egress && other.engine().startsWith("duckdb")) {
-                notes.add(String.format(Locale.ROOT, "- Egress / %s wall-time ratio: %.2f (below 1 means Egress is faster).",
-                        other.engine(), egress.medianNanos() / (double) other.medianNanos()));
+                notes.add(String.format(Locale.ROOT, "- Egress / %s: wall-time ratio %.2f, CPU-time ratio %.2f (below 1 means Egress is faster).",
+                        other.engine(), egress.medianNanos() / (double) other.medianNanos(),
+                        egress.medianCpuNanos() / (double) Math.max(1, other.medianCpuNanos())));
             }
         }
         Long query = egress.medianPhases().get("query");

@@ -52,7 +52,7 @@ class SeedQuerySqlTest {
 
     @Test
     void findsExactlyTheExfiltrationRowsInTheWindow() throws Exception {
-        GeneratorConfig config = GeneratorConfig.of(20_000, 42).withShares(0.03, 0.2).withFleet(40, 30, 300);
+        GeneratorConfig config = GeneratorConfig.of(10_000, 42).withShares(0.05, 0.2).withFleet(40, 30, 300);
         Dataset data = DatasetCache.ensure(dir, config);
         String process = DuckDbSources.readJson(data.files().get(DefenderRowGenerator.PROCESS_TABLE),
                 DefenderSchemas.defenderOnly(DefenderRowGenerator.PROCESS_TABLE));
