@@ -63,7 +63,7 @@ public final class Estate {
                     person(userIndex++, Platform.WINDOWS)));
         }
         for (int i = 0; i < counts[3]; i++) {
-            boolean linux = r.nextInt(100) < 70;
+            boolean linux = i % 3 != 2;
             String name = (linux ? "build-lnx-" : "build-win-") + String.format(Locale.ROOT, "%02d", i + 1);
             User u = linux ? User.local(r.nextBoolean() ? "jenkins" : "gitlab-runner", name) : domainUser("svc_build", 9003);
             hosts.add(host(r, name, linux ? Platform.LINUX : Platform.WINDOWS, Role.BUILD_AGENT, "10.20.10." + (10 + i), u));
