@@ -1,5 +1,6 @@
 package io.egress.detect.alert;
 
+import io.egress.detect.rule.BranchDetail;
 import io.egress.detect.rule.EventGrouping;
 import io.egress.detect.rule.Rule;
 import java.time.Duration;
@@ -62,9 +63,14 @@ public final class AlertGrouper {
     private static Alert alert(Rule rule, List<Hit> group) {
         Hit first = group.get(0);
         Instant last = group.get(group.size() - 1).time();
-        return new Alert(rule.id(), rule.name(), AlertTitle.format(rule, first), rule.severity(), rule.confidence(),
-                rule.tactics(), rule.techniques(), first.time(), first.time(), last, group.size(), first.branch(),
-                first.matched(), first.entities(), first.customDetails(), first.evidence());
+        BranchDetail detail = rule.branchDetail(first.branch());
+        String confidence = detail.confidence().isBlank() ? rule.confidence() : detail.confidence();
+        List<String> techniques = new ArrayList<>(rule.techniques());
+        detail.techniques().stream().filter(t -> !techniques.contains(t)).forEach(techniques::add);
+        String template = detail.explanation().isBlank() ? rule.explanation() : detail.explanation();
+        return new Alert(rule.id(), rule.name(), AlertTitle.format(rule, first), rule.severity(), confidence,
+                rule.tactics(), techniques, first.time(), first.time(), last, group.size(), first.branch(),
+                first.matched(), first.entities(), first.customDetails(), first.evidence(), AlertTitle.fill(template, first));
     }
 
     private record Key(String branch, Entities entities) {

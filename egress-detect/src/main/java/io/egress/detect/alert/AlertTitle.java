@@ -5,7 +5,10 @@ import io.egress.detect.rule.Rule;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The alert's display name: the rule's {@code alertDisplayNameFormat} with {@code {{Column}}} filled from the row, else the rule name. */
+/**
+ * The alert's display name: the rule's {@code alertDisplayNameFormat} with {@code {{Column}}} filled from the
+ * row, else the rule name; and the same filling for explanation templates.
+ */
 final class AlertTitle {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
@@ -16,6 +19,14 @@ final class AlertTitle {
         String template = rule.alertDetailsOverride().get("alertDisplayNameFormat");
         if (template == null || template.isBlank()) {
             return rule.name();
+        }
+        return fill(template, hit);
+    }
+
+    /** {@code template} with each {@code {{Column}}} replaced by the row's value (empty for a missing column). */
+    static String fill(String template, Hit hit) {
+        if (template == null || template.isBlank()) {
+            return "";
         }
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * An alert as one JSON object, the {@code --output jsonl} schema (documented in docs/detect.md):
  * ruleId, ruleName, title, severity, confidence, tactics, techniques, time, firstTime, lastTime, count,
- * branch, matched, entities, customDetails, evidence.
+ * branch, explanation, matched, entities, customDetails, evidence.
  */
 public final class AlertJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,6 +37,7 @@ public final class AlertJson {
         out.set("lastTime", value(alert.lastTime()));
         out.put("count", alert.count());
         out.set("branch", value(alert.branch()));
+        out.put("explanation", alert.explanation());
         ArrayNode matched = out.putArray("matched");
         for (MatchedPattern m : alert.matched()) {
             ObjectNode node = matched.addObject();

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Alerts as a terminal table: one header line, then per alert a summary line (time, severity, branch,
  * custom details, host, account, process, count) and an indented evidence line (the command line, or
- * the remote address for network rows) with the matched patterns highlighted. Every line fits
+ * the remote address for network rows) with the matched patterns highlighted, and a "why:" line with
+ * the alert's explanation when the rule gives one. Every line fits
  * {@code width} columns; long cells end in an ellipsis.
  */
 public final class AlertTable {
@@ -47,6 +48,9 @@ public final class AlertTable {
         for (int i = 0; i < alerts.size(); i++) {
             out.add(line(cells.get(i), widths));
             out.add(evidence(alerts.get(i), width, style));
+            if (!alerts.get(i).explanation().isBlank()) {
+                out.add(style.dim(fit("    why: " + alerts.get(i).explanation().replace('\n', ' '), width)));
+            }
         }
         return out;
     }

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param alertDetailsOverride Sentinel's override block as read (format strings, column names)
  * @param dataSources      free text naming the telemetry the rule needs
  * @param falsePositives   known benign causes, as text (tuning.yaml makes them executable)
+ * @param explanation      a plain-language alert explanation with {@code {{Column}}} placeholders (Egress extension)
+ * @param branchDetails    per-branch confidence, techniques, explanation, false positives and tuning keys
+ *                         (Egress extension {@code branchDetails:}), by branch ({@code let} name)
  */
 public record Rule(
         String id,
@@ -34,7 +37,9 @@ public record Rule(
         String version,
         List<String> dataSources,
         List<String> falsePositives,
-        QueryOrigin origin) {
+        QueryOrigin origin,
+        String explanation,
+        Map<String, BranchDetail> branchDetails) {
     public Rule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -55,6 +60,24 @@ public record Rule(
         dataSources = List.copyOf(dataSources);
         falsePositives = List.copyOf(falsePositives);
         Objects.requireNonNull(origin, "origin");
+        explanation = explanation == null ? "" : explanation;
+        branchDetails = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                branchDetails == null ? Map.of() : branchDetails));
+    }
+
+    /** The rule without an explanation or branch details (the form before the v2 pack). */
+    public Rule(String id, String name, String description, Severity severity, String confidence, String query,
+                Duration queryFrequency, Duration queryPeriod, Trigger trigger, List<String> tactics, List<String> techniques,
+                List<EntityMapping> entityMappings, Map<String, String> customDetails, Map<String, String> alertDetailsOverride,
+                EventGrouping grouping, String version, List<String> dataSources, List<String> falsePositives, QueryOrigin origin) {
+        this(id, name, description, severity, confidence, query, queryFrequency, queryPeriod, trigger, tactics, techniques,
+                entityMappings, customDetails, alertDetailsOverride, grouping, version, dataSources, falsePositives, origin,
+                "", Map.of());
+    }
+
+    /** The details of a branch, or {@link BranchDetail#NONE}. */
+    public BranchDetail branchDetail(String branch) {
+        return branch == null ? BranchDetail.NONE : branchDetails.getOrDefault(branch, BranchDetail.NONE);
     }
 
     /** The file the rule came from. */

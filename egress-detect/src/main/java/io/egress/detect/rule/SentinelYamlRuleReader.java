@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Reads a Sentinel scheduled analytics rule as published in the Azure-Sentinel repository (YAML), plus
- * the Egress extensions {@code confidence}, {@code dataSources} and {@code falsePositives}.
+ * the Egress extensions {@code confidence}, {@code dataSources}, {@code falsePositives}, {@code explanation} and
+ * {@code branchDetails}.
  */
 public final class SentinelYamlRuleReader {
     private static final YAMLMapper MAPPER = new YAMLMapper();
@@ -89,7 +90,19 @@ public final class SentinelYamlRuleReader {
                 query, frequency, period, trigger, strings(root.path("tactics")), strings(root.path("relevantTechniques")),
                 mappings, stringMap(root.path("customDetails")), stringMap(root.path("alertDetailsOverride")),
                 EventGrouping.parse(root.path("eventGroupingSettings").path("aggregationKind").asText(null)),
-                text(root, "version"), dataSources, strings(root.path("falsePositives")), origin));
+                text(root, "version"), dataSources, strings(root.path("falsePositives")), origin,
+                text(root, "explanation"), branchDetails(root.path("branchDetails"))));
+    }
+
+    /** The Egress extension {@code branchDetails: {Branch: {confidence, techniques, explanation, falsePositives, tuningKeys}}}. */
+    private static Map<String, BranchDetail> branchDetails(JsonNode node) {
+        Map<String, BranchDetail> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(entry -> {
+            JsonNode d = entry.getValue();
+            out.put(entry.getKey(), new BranchDetail(text(d, "confidence"), strings(d.path("techniques")), text(d, "explanation"),
+                    strings(d.path("falsePositives")), strings(d.path("tuningKeys"))));
+        });
+        return out;
     }
 
     /** Records where each top-level key sits, and where the query's text begins. */

@@ -75,8 +75,30 @@ public final class DetectPipeline {
             }
         }
         if (request.bundledRules()) {
-            return new TuningLoader().read("(bundled) rules/" + BUNDLED_TUNING, RuleLoader.bundledText(BUNDLED_TUNING));
+            return bundledTuning();
         }
         return Tuning.NONE;
+    }
+
+    /**
+     * Every tuning file of the bundled packs ({@code rules/pack.txt} lists them: the seed's
+     * {@value #BUNDLED_TUNING} first, then e.g. {@code T1048.003-v2/tuning.yaml}), read and merged in order.
+     */
+    public static Tuning bundledTuning() {
+        List<String> files = RuleLoader.bundledFiles().stream()
+                .filter(f -> f.substring(f.lastIndexOf('/') + 1).equalsIgnoreCase("tuning.yaml")).toList();
+        if (files.isEmpty()) {
+            return Tuning.NONE;
+        }
+        List<String> sources = new ArrayList<>();
+        List<io.egress.detect.tuning.Exclusion> exclusions = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (String file : files) {
+            Tuning one = new TuningLoader().read("(bundled) rules/" + file, RuleLoader.bundledText(file));
+            sources.add(sources.isEmpty() ? one.source() : "rules/" + file);
+            exclusions.addAll(one.exclusions());
+            problems.addAll(one.problems());
+        }
+        return new Tuning(String.join(" + ", sources), exclusions, problems);
     }
 }

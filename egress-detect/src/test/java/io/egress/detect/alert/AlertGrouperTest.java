@@ -49,6 +49,26 @@ class AlertGrouperTest {
     }
 
     @Test
+    void branchDetailsSetConfidenceTechniquesAndTheExplanation() {
+        Rule explained = new Rule(rule.id(), rule.name(), rule.description(), rule.severity(), rule.confidence(), rule.query(),
+                rule.queryFrequency(), rule.queryPeriod(), rule.trigger(), rule.tactics(), rule.techniques(),
+                rule.entityMappings(), rule.customDetails(), rule.alertDetailsOverride(), rule.grouping(), rule.version(),
+                rule.dataSources(), rule.falsePositives(), rule.origin(), "Rule-level: {{DeviceName}}",
+                Map.of("FtpExfil", new io.egress.detect.rule.BranchDetail("High", List.of("T1560.001", "T1048.003"),
+                        "{{ExfilMethod}} script ran on {{DeviceName}}{{Missing}}.", List.of("IT jobs"), List.of("account"))));
+        List<Alert> alerts = AlertGrouper.group(explained, List.of(
+                hit("2026-11-20T08:00:00Z", "FtpExfil", alice), hit("2026-11-20T09:00:00Z", "HttpExfil", alice)));
+        Alert ftp = alerts.stream().filter(a -> a.branch().equals("FtpExfil")).findFirst().orElseThrow();
+        assertThat(ftp.confidence()).isEqualTo("High");
+        assertThat(ftp.techniques()).containsExactly("T1048.003", "T1560.001");
+        assertThat(ftp.explanation()).isEqualTo("FTP script ran on ws01.");
+        Alert http = alerts.stream().filter(a -> a.branch().equals("HttpExfil")).findFirst().orElseThrow();
+        assertThat(http.confidence()).isEqualTo("Medium");
+        assertThat(http.explanation()).isEqualTo("Rule-level: ws01");
+        assertThat(AlertGrouper.group(rule, List.of(hit("2026-11-20T08:00:00Z", "FtpExfil", alice))).get(0).explanation()).isEmpty();
+    }
+
+    @Test
     void alertPerResultNeverGroups() {
         Rule perResult = new Rule(rule.id(), rule.name(), rule.description(), rule.severity(), rule.confidence(), rule.query(),
                 rule.queryFrequency(), rule.queryPeriod(), rule.trigger(), rule.tactics(), rule.techniques(),

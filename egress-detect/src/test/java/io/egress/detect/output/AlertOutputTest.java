@@ -35,7 +35,7 @@ class AlertOutputTest {
     void jsonlCarriesEveryAlertField() throws Exception {
         JsonNode json = new ObjectMapper().readTree(AlertJson.line(alert()));
         assertThat(json.fieldNames()).toIterable().containsExactly("ruleId", "ruleName", "title", "severity", "confidence",
-                "tactics", "techniques", "time", "firstTime", "lastTime", "count", "branch", "matched", "entities",
+                "tactics", "techniques", "time", "firstTime", "lastTime", "count", "branch", "explanation", "matched", "entities",
                 "customDetails", "evidence");
         assertThat(json.get("severity").asText()).isEqualTo("High");
         assertThat(json.get("confidence").asText()).isEqualTo("Medium");
@@ -45,6 +45,7 @@ class AlertOutputTest {
         assertThat(json.get("lastTime").asText()).isEqualTo("2026-11-20T11:00:00Z");
         assertThat(json.get("count").asInt()).isEqualTo(3);
         assertThat(json.get("branch").asText()).isEqualTo("HttpExfil");
+        assertThat(json.get("explanation").asText()).isEmpty();
         JsonNode m = json.get("matched").get(0);
         assertThat(m.get("pattern").asText()).isEqualTo("--upload-file");
         assertThat(CMD.substring(m.get("start").asInt(), m.get("end").asInt())).isEqualTo("--upload-file");
@@ -63,6 +64,20 @@ class AlertOutputTest {
         assertThat(plain.get(2)).doesNotContain("\u001b").startsWith("    curl.exe --upload-file").endsWith("…");
         List<String> colour = AlertTable.render(List.of(alert()), 200, new Style(true));
         assertThat(colour.get(2)).contains("\u001b[1;31m--upload-file\u001b[0m");
+    }
+
+    @Test
+    void anExplanationBecomesAWhyLineAndAJsonField() throws Exception {
+        Alert a = alert();
+        Alert explained = new Alert(a.ruleId(), a.ruleName(), a.title(), a.severity(), "High", a.tactics(), a.techniques(),
+                a.time(), a.firstTime(), a.lastTime(), a.count(), a.branch(), a.matched(), a.entities(), a.customDetails(),
+                a.evidence(), "curl uploaded C:\\t\\x.txt to http://127.0.0.1:8080/upload over unencrypted HTTP_Upload.");
+        List<String> lines = AlertTable.render(List.of(explained), 200, Style.PLAIN);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(3)).isEqualTo("    why: curl uploaded C:\\t\\x.txt to http://127.0.0.1:8080/upload over unencrypted HTTP_Upload.");
+        assertThat(AlertTable.render(List.of(explained), 60, Style.PLAIN)).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(60));
+        JsonNode json = new ObjectMapper().readTree(AlertJson.line(explained));
+        assertThat(json.get("explanation").asText()).startsWith("curl uploaded C:\\t\\x.txt");
     }
 
     @Test

@@ -51,8 +51,11 @@ class RuleLoaderTest {
     void bundledPackLoadsFromTheClasspath() {
         RuleSet set = new RuleLoader().bundled();
         assertThat(set.problems()).isEmpty();
-        assertThat(set.rules()).extracting(Rule::id).containsExactly(TestRules.SEED_ID);
+        assertThat(set.rules()).extracting(Rule::id).startsWith(TestRules.SEED_ID).containsAll(TestRules.V2_IDS)
+                .hasSize(1 + TestRules.V2_IDS.size());
         assertThat(set.rules().get(0).file()).isEqualTo("(bundled) rules/" + TestRules.SEED_RULE);
+        assertThat(set.rules()).filteredOn(r -> TestRules.V2_IDS.contains(r.id()))
+                .allSatisfy(r -> assertThat(r.file()).startsWith("(bundled) rules/T1048.003-v2/"));
     }
 
     @Test

@@ -32,6 +32,37 @@ class SentinelYamlRuleReaderTest {
     }
 
     @Test
+    void readsExplanationAndBranchDetails() {
+        String text = """
+                id: r2
+                name: Branchy
+                severity: Medium
+                explanation: "{{FileName}} did it"
+                branchDetails:
+                  A:
+                    confidence: Low
+                    techniques: [T1560.001]
+                    explanation: "A fired on {{DeviceName}}"
+                    falsePositives: [backup jobs]
+                    tuningKeys: [account, domain]
+                query: |
+                  let A = DeviceProcessEvents;
+                  union A
+                """;
+        Rule rule = reader.read("r2.yaml", text).rule().orElseThrow();
+        assertThat(rule.explanation()).isEqualTo("{{FileName}} did it");
+        BranchDetail a = rule.branchDetail("A");
+        assertThat(a.confidence()).isEqualTo("Low");
+        assertThat(a.techniques()).containsExactly("T1560.001");
+        assertThat(a.explanation()).isEqualTo("A fired on {{DeviceName}}");
+        assertThat(a.falsePositives()).containsExactly("backup jobs");
+        assertThat(a.tuningKeys()).containsExactly("account", "domain");
+        assertThat(rule.branchDetail("B")).isEqualTo(BranchDetail.NONE);
+        assertThat(rule.branchDetail(null)).isEqualTo(BranchDetail.NONE);
+        assertThat(TestRules.seedRule().branchDetails()).isEmpty();
+    }
+
+    @Test
     void mapsQueryOffsetsToFilePositionsOfTheBlockScalar() {
         String text = """
                 id: r1
