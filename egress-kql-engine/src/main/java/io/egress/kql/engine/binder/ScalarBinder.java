@@ -215,7 +215,7 @@ final class ScalarBinder {
         }
         Object rightConstant = right instanceof BoundExpr.Const c ? c.value() : null;
         String spelling = b.op() == BinaryOp.SEARCH_HAS ? "has" : b.op().spelling();
-        BoundExpr acc = null;
+        List<BoundExpr> tests = new ArrayList<>();
         for (int i = 0; i < scope.size(); i++) {
             BoundExpr col = scope.get(i);
             if (col.type() != ScalarType.STRING) {
@@ -227,15 +227,30 @@ final class ScalarBinder {
             if (test instanceof BoundExpr.Invalid) {
                 return test;
             }
-            if (acc == null) {
-                acc = test;
-            } else {
-                BindResult<BoundScalar> or = binder.registry().operators().bindBinary("or", ScalarType.BOOL,
-                        ScalarType.BOOL, null);
-                acc = new BoundExpr.Logic(false, acc, test, ((BindResult.Bound<BoundScalar>) or).implementation());
-            }
+            tests.add(test);
         }
-        return acc == null ? new BoundExpr.Const(ScalarType.BOOL, false) : acc;
+        return logic(false, tests);
+    }
+
+    /**
+     * The and / or of {@code terms}, as a balanced tree so that thousands of terms stay shallow for the
+     * compiler and the evaluator (left to right, short-circuited, as a left-deep chain would be).
+     */
+    BoundExpr logic(boolean and, List<BoundExpr> terms) {
+        if (terms.isEmpty()) {
+            return new BoundExpr.Const(ScalarType.BOOL, and);
+        }
+        BindResult<BoundScalar> r = binder.registry().operators().bindBinary(and ? "and" : "or", ScalarType.BOOL,
+                ScalarType.BOOL, null);
+        return balanced(and, terms, 0, terms.size(), ((BindResult.Bound<BoundScalar>) r).implementation());
+    }
+
+    private static BoundExpr balanced(boolean and, List<BoundExpr> terms, int from, int to, BoundScalar impl) {
+        if (to - from == 1) {
+            return terms.get(from);
+        }
+        int mid = (from + to) >>> 1;
+        return new BoundExpr.Logic(and, balanced(and, terms, from, mid, impl), balanced(and, terms, mid, to, impl), impl);
     }
 
     private BoundExpr setOperator(Expr.Binary b, RowScope scope, Env env) {
@@ -292,7 +307,7 @@ final class ScalarBinder {
             default -> "==";
         };
         boolean and = op.startsWith("!") || op.equals("has_all");
-        BoundExpr acc = null;
+        List<BoundExpr> tests = new ArrayList<>();
         for (BoundExpr item : items) {
             BindResult<BoundScalar> r = binder.registry().operators().bindBinary(each, left.type(), item.type(),
                     item instanceof BoundExpr.Const c ? c.value() : null);
@@ -300,15 +315,9 @@ final class ScalarBinder {
             if (test instanceof BoundExpr.Invalid) {
                 return test;
             }
-            if (acc == null) {
-                acc = test;
-            } else {
-                BindResult<BoundScalar> logic = binder.registry().operators()
-                        .bindBinary(and ? "and" : "or", ScalarType.BOOL, ScalarType.BOOL, null);
-                acc = new BoundExpr.Logic(and, acc, test, ((BindResult.Bound<BoundScalar>) logic).implementation());
-            }
+            tests.add(test);
         }
-        return acc == null ? new BoundExpr.Const(ScalarType.BOOL, and) : acc;
+        return logic(and, tests);
     }
 
     private BoundExpr unary(String op, BoundExpr operand, Span span) {
