@@ -107,7 +107,16 @@ public final class SummarizeOperator implements PlanNode {
             for (int s = 0; s < slots.size(); s++) {
                 Object state = e.getValue()[s];
                 if (state instanceof AggregateFunction.Accumulator acc) {
-                    row[c++] = acc.result();
+                    int width = slots.get(s).width();
+                    Object result = acc.result();
+                    if (width == 1) {
+                        row[c++] = result;
+                    } else {
+                        Object[] values = result instanceof Object[] a ? a : new Object[width];
+                        for (int i = 0; i < width; i++) {
+                            row[c++] = i < values.length ? values[i] : null;
+                        }
+                    }
                 } else {
                     Object[] best = ((ArgState) state).best;
                     for (int i = 0; i < slots.get(s).width(); i++) {
