@@ -82,7 +82,20 @@ public final class Compilation {
         List<Table> out = new ArrayList<>();
         List<PlanNode> toRun = lastOnly && !plans.isEmpty() ? List.of(plans.get(plans.size() - 1)) : plans;
         for (PlanNode plan : toRun) {
-            out.add(materialize(plan, ctx));
+            try {
+                out.add(materialize(plan, ctx));
+            } catch (QueryRuntimeException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                // Not a user mistake we know of: still a diagnostic, so callers and the CLI report it
+                // cleanly; the cause keeps the details.
+                QueryRuntimeException wrapped = new QueryRuntimeException(io.egress.kql.engine.binder.BindDiagnostics
+                        .runtime(io.egress.kql.syntax.text.Span.NONE, e instanceof StackOverflowError
+                                ? "the query is nested too deeply to run (stack overflow); split it with let statements"
+                                : "the query failed while running: " + e));
+                wrapped.initCause(e);
+                throw wrapped;
+            }
         }
         return out;
     }

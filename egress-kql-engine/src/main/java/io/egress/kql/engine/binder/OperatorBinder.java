@@ -171,6 +171,20 @@ final class OperatorBinder {
         if (op instanceof TabularOperator.Error) {
             return input;
         }
+        if (op instanceof TabularOperator.Evaluate ev) {
+            String plugin = ev.plugin().function().text();
+            String hint = switch (plugin) {
+                case "bag_unpack" -> "its columns depend on the data; take the keys you need with"
+                        + " extend Key = tostring(Bag.Key) (or Bag[\"Key\"])";
+                case "pivot" -> "its columns depend on the data; count per value with summarize countif(Col == \"v\")"
+                        + " or summarize count() by Col";
+                default -> null;
+            };
+            binder.report(new io.egress.kql.syntax.diag.Diagnostic(BindDiagnostics.UNSUPPORTED,
+                    io.egress.kql.syntax.diag.Severity.ERROR, ev.span(), "evaluate " + plugin + "() parses but does not"
+                    + " run yet", hint));
+            return input;
+        }
         binder.report(BindDiagnostics.unsupported(op.span(), "operator '" + operatorName(op) + "'"));
         return input;
     }
