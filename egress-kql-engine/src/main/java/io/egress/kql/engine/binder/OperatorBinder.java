@@ -171,11 +171,12 @@ final class OperatorBinder {
         if (op instanceof TabularOperator.Error) {
             return input;
         }
+        if (op instanceof TabularOperator.Evaluate ev && ev.plugin().is("bag_unpack")) {
+            return new BagUnpackBinder(binder).bind(ev, input, env);
+        }
         if (op instanceof TabularOperator.Evaluate ev) {
             String plugin = ev.plugin().function().text();
             String hint = switch (plugin) {
-                case "bag_unpack" -> "its columns depend on the data; take the keys you need with"
-                        + " extend Key = tostring(Bag.Key) (or Bag[\"Key\"])";
                 case "pivot" -> "its columns depend on the data; count per value with summarize countif(Col == \"v\")"
                         + " or summarize count() by Col";
                 default -> null;
