@@ -228,8 +228,13 @@ final class SummarizeBinder {
         }
         List<Object> constants = new ArrayList<>();
         args.forEach(x -> constants.add(x instanceof BoundExpr.Const k ? k.value() : null));
-        AggregateFunction agg = binder.registry().aggregate(fn).orElseThrow();
-        BindResult<AggregateFunction.BoundAggregate> r = agg.bind(args.stream().map(BoundExpr::type).toList(), constants);
+        Optional<AggregateFunction> agg = binder.registry().aggregate(fn);
+        if (agg.isEmpty()) {
+            binder.report(BindDiagnostics.unknownFunction(c.function().span(), fn, List.of()));
+            return;
+        }
+        BindResult<AggregateFunction.BoundAggregate> r = agg.get().bind(args.stream().map(BoundExpr::type).toList(),
+                constants);
         if (r instanceof BindResult.Error<AggregateFunction.BoundAggregate> e) {
             binder.report(BindDiagnostics.typeMismatch(c.span(), e.message()));
             return;
