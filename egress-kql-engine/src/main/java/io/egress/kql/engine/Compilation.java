@@ -29,8 +29,15 @@ public final class Compilation {
     private final List<PlanNode> plans;
     private final Set<String> referencedTables;
 
+    private final Rebinder rebinder;
+
+    /** How a data-dependent query (bag_unpack) is bound again over the tables of one execution. */
+    record Rebinder(io.egress.kql.engine.functions.FunctionRegistry registry, Catalog catalog) {
+    }
+
     Compilation(SourceText source, Script script, List<Diagnostic> diagnostics, List<PlanNode> plans,
-                Set<String> referencedTables) {
+                Set<String> referencedTables, Rebinder rebinder) {
+        this.rebinder = rebinder;
         this.source = source;
         this.script = script;
         this.diagnostics = List.copyOf(diagnostics);
@@ -50,7 +57,10 @@ public final class Compilation {
         return source;
     }
 
-    /** The schema of the last query statement's result (empty when there is none or binding failed). */
+    /**
+     * The schema of the last query statement's result (empty when there is none or binding failed). For a
+     * data-dependent query ({@link #isDataDependent()}) the columns only the data makes are missing here.
+     */
     public Schema resultSchema() {
         return plans.isEmpty() ? new Schema(List.of()) : plans.get(plans.size() - 1).schema();
     }
@@ -80,11 +90,56 @@ public final class Compilation {
         }
         ExecContext ctx = new ExecContext(tables, now);
         List<Table> out = new ArrayList<>();
-        List<PlanNode> toRun = lastOnly && !plans.isEmpty() ? List.of(plans.get(plans.size() - 1)) : plans;
+        List<PlanNode> all = plans;
+        if (rebinder != null) {
+            all = bindOverData(ctx);
+        }
+        List<PlanNode> toRun = lastOnly && !all.isEmpty() ? List.of(all.get(all.size() - 1)) : all;
         for (PlanNode plan : toRun) {
-            out.add(materialize(plan, ctx));
+            try {
+                out.add(materialize(plan, ctx));
+            } catch (QueryRuntimeException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                // Not a user mistake we know of: still a diagnostic, so callers and the CLI report it
+                // cleanly; the cause keeps the details.
+                QueryRuntimeException wrapped = new QueryRuntimeException(io.egress.kql.engine.binder.BindDiagnostics
+                        .runtime(io.egress.kql.syntax.text.Span.NONE, e instanceof StackOverflowError
+                                ? "the query is nested too deeply to run (stack overflow); split it with let statements"
+                                : "the query failed while running: " + e));
+                wrapped.initCause(e);
+                throw wrapped;
+            }
         }
         return out;
+    }
+
+    /** Whether the result columns depend on the data (evaluate bag_unpack): each run binds the query again. */
+    public boolean isDataDependent() {
+        return rebinder != null;
+    }
+
+    /** Binds the script again, letting data-dependent operators read the tables; errors found now are thrown. */
+    private List<PlanNode> bindOverData(ExecContext ctx) {
+        io.egress.kql.engine.binder.Binder binder = new io.egress.kql.engine.binder.Binder(rebinder.registry(),
+                rebinder.catalog(), ctx);
+        List<PlanNode> bound;
+        try {
+            bound = binder.bind(script);
+        } catch (QueryRuntimeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            QueryRuntimeException wrapped = new QueryRuntimeException(io.egress.kql.engine.binder.BindDiagnostics
+                    .runtime(io.egress.kql.syntax.text.Span.NONE, "the query failed while running: " + e));
+            wrapped.initCause(e);
+            throw wrapped;
+        }
+        for (Diagnostic d : binder.diagnostics()) {
+            if (d.isError()) {
+                throw new QueryRuntimeException(d);
+            }
+        }
+        return bound;
     }
 
     private static Table materialize(PlanNode plan, ExecContext ctx) {

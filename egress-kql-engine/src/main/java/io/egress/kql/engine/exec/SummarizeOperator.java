@@ -92,7 +92,8 @@ public final class SummarizeOperator implements PlanNode {
                 }
             }
         }
-        if (groups.isEmpty() && keyExprs.length == 0) {
+        boolean emptyInput = groups.isEmpty() && keyExprs.length == 0;
+        if (emptyInput) {
             groups.put(new GroupKey(new Object[0]), newStates());
         }
         List<Object[]> out = new ArrayList<>(groups.size());
@@ -107,7 +108,19 @@ public final class SummarizeOperator implements PlanNode {
             for (int s = 0; s < slots.size(); s++) {
                 Object state = e.getValue()[s];
                 if (state instanceof AggregateFunction.Accumulator acc) {
-                    row[c++] = acc.result();
+                    int width = slots.get(s).width();
+                    Object result = acc.result();
+                    if (emptyInput && result == null && slots.get(s) instanceof AggSlot.Registry r) {
+                        result = emptyDefault(r);
+                    }
+                    if (width == 1) {
+                        row[c++] = result;
+                    } else {
+                        Object[] values = result instanceof Object[] a ? a : new Object[width];
+                        for (int i = 0; i < width; i++) {
+                            row[c++] = i < values.length ? values[i] : null;
+                        }
+                    }
                 } else {
                     Object[] best = ((ArgState) state).best;
                     for (int i = 0; i < slots.get(s).width(); i++) {
@@ -118,6 +131,26 @@ public final class SummarizeOperator implements PlanNode {
             out.add(row);
         }
         return RowSource.of(out);
+    }
+
+    /** Aggregates whose value over no rows is zero (Kusto's documented defaults); the others stay null. */
+    private static final java.util.Set<String> ZERO_WHEN_EMPTY = java.util.Set.of("count", "countif", "dcount",
+            "dcountif", "count_distinct", "count_distinctif", "sum", "sumif", "variance", "varianceif", "variancep",
+            "stdev", "stdevif", "stdevp");
+
+    /** The value of an aggregate over an empty input without by-keys: 0 for the counting ones, else null. */
+    private static Object emptyDefault(AggSlot.Registry r) {
+        if (!ZERO_WHEN_EMPTY.contains(r.name())) {
+            return null;
+        }
+        return switch (r.aggregate().returnType()) {
+            case INT -> 0;
+            case LONG -> 0L;
+            case REAL -> 0.0;
+            case DECIMAL -> java.math.BigDecimal.ZERO;
+            case TIMESPAN -> java.time.Duration.ZERO;
+            default -> null;
+        };
     }
 
     private Object[] newStates() {
