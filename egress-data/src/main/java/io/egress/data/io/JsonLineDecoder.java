@@ -32,6 +32,8 @@ final class JsonLineDecoder {
     private final ScalarType[] types;
     private final String[] names;
     private final Object[] row;
+    private final FastJsonLine fast;
+    private final String[] bad;
 
     JsonLineDecoder(JsonFactory factory, Schema schema, Set<String> columns) {
         this.factory = factory;
@@ -49,6 +51,8 @@ final class JsonLineDecoder {
                 wanted.put(names[i], i);
             }
         }
+        this.fast = new FastJsonLine(schema, columns);
+        this.bad = new String[n];
         this.wantedIndexes = wanted.values().stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
@@ -67,9 +71,12 @@ final class JsonLineDecoder {
      * not a JSON object (reported); bad values are reported and read as null.
      */
     boolean decode(byte[] buf, int off, int len, long line, Problems problems) {
-        for (int i : wantedIndexes) {
-            row[i] = nulls[i];
+        reset();
+        if (fast.decode(buf, off, len, row, bad)) {
+            report(line, problems);
+            return true;
         }
+        reset();
         try (JsonParser p = factory.createParser(buf, off, len)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -86,17 +93,19 @@ final class JsonLineDecoder {
                     continue;
                 }
                 int i = index;
+                bad[i] = null;
                 try {
                     row[i] = value(p, token, types[i]);
                 } catch (ValueConverter.BadValue e) {
                     row[i] = nulls[i];
-                    problems.add(line, "column " + names[i] + ": " + e.getMessage() + " (value set to null)");
+                    bad[i] = "column " + names[i] + ": " + e.getMessage() + " (value set to null)";
                 }
             }
             if (p.currentToken() != JsonToken.END_OBJECT) {
                 // nextFieldName() returned null on something else than the end of the object
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + p.currentToken());
             }
+            report(line, problems);
             return true;
         } catch (JsonProcessingException e) {
             problems.add(line, "not a JSON object: " + e.getOriginalMessage());
@@ -104,6 +113,22 @@ final class JsonLineDecoder {
         } catch (IOException e) {
             problems.add(line, "not a JSON object: " + e.getMessage());
             return false;
+        }
+    }
+
+    private void reset() {
+        for (int i : wantedIndexes) {
+            row[i] = nulls[i];
+            bad[i] = null;
+        }
+    }
+
+    /** Value problems in schema order, as the reference reader lists them. */
+    private void report(long line, Problems problems) {
+        for (int i : wantedIndexes) {
+            if (bad[i] != null) {
+                problems.add(line, bad[i]);
+            }
         }
     }
 
