@@ -231,7 +231,7 @@ public final class ExportScanner {
         public Chunk call() {
             JsonLineDecoder decoder = new JsonLineDecoder(FACTORY, schema, columns);
             Predicate<Object[]> test = filter == null ? null : filter.get();
-            int[] keep = decoder.wantedIndexes();
+            int[] keep = decoder.keepIndexes();
             JsonLineDecoder.Problems problems = (line, reason) -> {
                 problemCount++;
                 if (problemLines.size() < MAX_PROBLEMS) {

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Decodes one JSON line (an Advanced Hunting row) into a reused row buffer in the layout of the
- * schema, converting only the wanted columns and skipping every other value without decoding it.
+ * schema, converting the wanted columns (and checking the values of typed columns, to report what does
+ * not fit) and skipping every other value without decoding it.
  * Reports the same problems as {@link AdvancedHuntingReader}. One per thread.
  */
 final class JsonLineDecoder {
@@ -28,6 +29,7 @@ final class JsonLineDecoder {
     private final JsonFactory factory;
     private final Map<String, Integer> wanted = new HashMap<>();
     private final int[] wantedIndexes;
+    private final int[] keepIndexes;
     private final Object[] nulls;
     private final ScalarType[] types;
     private final String[] names;
@@ -47,11 +49,12 @@ final class JsonLineDecoder {
             names[i] = schema.column(i).name();
             nulls[i] = ValueConverter.nullOf(types[i]);
             row[i] = nulls[i];
-            if (columns.contains(names[i])) {
+            if (columns.contains(names[i]) || checked(types[i])) {
                 wanted.put(names[i], i);
             }
         }
-        this.fast = new FastJsonLine(schema, columns);
+        this.fast = new FastJsonLine(schema, wanted.keySet());
+        this.keepIndexes = java.util.stream.IntStream.range(0, n).filter(i -> columns.contains(names[i])).toArray();
         this.bad = new String[n];
         this.wantedIndexes = wanted.values().stream().mapToInt(Integer::intValue).sorted().toArray();
     }
@@ -61,9 +64,17 @@ final class JsonLineDecoder {
         return row;
     }
 
-    /** The schema indexes of the wanted columns, ascending. */
-    int[] wantedIndexes() {
-        return wantedIndexes;
+    /** The schema indexes of the columns asked for, ascending. */
+    int[] keepIndexes() {
+        return keepIndexes;
+    }
+
+    /**
+     * Whether a column is decoded even when not asked for, to report the values that do not fit it as
+     * the reference reader does; strings and dynamics always fit, so only the other types are checked.
+     */
+    private static boolean checked(ScalarType type) {
+        return type != ScalarType.STRING && type != ScalarType.DYNAMIC;
     }
 
     /**
