@@ -43,7 +43,7 @@ final class FastJsonLine {
             names[i] = schema.column(i).name();
             if (columns.contains(names[i])) {
                 byte[] name = names[i].getBytes(StandardCharsets.UTF_8);
-                int h = hash(name, 0, name.length);
+                int h = Bytes.hash(name, 0, name.length);
                 int slot = h & mask;
                 while (slotName[slot] != null) {
                     slot = (slot + 1) & mask;
@@ -53,14 +53,6 @@ final class FastJsonLine {
                 slotIndex[slot] = i;
             }
         }
-    }
-
-    private static int hash(byte[] bytes, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + bytes[i];
-        }
-        return h;
     }
 
     /**
@@ -84,22 +76,14 @@ final class FastJsonLine {
                 return false;
             }
             int keyStart = p + 1;
-            int h = 0;
-            int q = keyStart;
-            while (true) {
-                if (q >= end) {
-                    return false;
-                }
-                byte c = b[q];
-                if (c == '"') {
-                    break;
-                }
-                if (c == '\\' || c < 0x20) { // escapes, control bytes and non-ASCII (negative) go to Jackson
-                    return false;
-                }
-                h = 31 * h + c;
-                q++;
+            int q = Bytes.plainRun(b, keyStart, end);
+            while (q < end && b[q] != '"' && b[q] >= 0x20 && b[q] != '\\') {
+                q++; // the last bytes of the line, which the word scan leaves
             }
+            if (q >= end || b[q] != '"') {
+                return false; // escapes, control bytes and non-ASCII in keys go to Jackson
+            }
+            int h = Bytes.hash(b, keyStart, q);
             int column = lookup(h, keyStart, q);
             p = ws(q + 1);
             if (p >= end || b[p] != ':') {
@@ -388,8 +372,12 @@ final class FastJsonLine {
      * Returns the position after the closing quote, or -1.
      */
     private int skipString(int p) {
-        int q = Bytes.plainRun(b, p + 1, end);
+        int q = p + 1;
         while (q < end) {
+            q = Bytes.plainRun(b, q, end);
+            if (q >= end) {
+                return -1;
+            }
             byte c = b[q];
             if (c == '"') {
                 return q + 1;
