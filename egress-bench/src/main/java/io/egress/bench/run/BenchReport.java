@@ -90,7 +90,7 @@ public final class BenchReport {
         Long query = egress.medianPhases().get("query");
         Summary duckNative = find(summaries, "duckdb-native");
         if (query != null && duckNative != null) {
-            notes.add(String.format(Locale.ROOT, "- Egress query phase alone (tables in memory) / duckdb-native: %.2f.",
+            notes.add(String.format(Locale.ROOT, "- Egress query phase (over the rows the reader kept) / duckdb-native: %.2f.",
                     query / (double) duckNative.medianNanos()));
         }
     }

@@ -5,6 +5,9 @@ import io.egress.data.Schema;
 import io.egress.data.Table;
 import io.egress.kql.engine.exec.ExecContext;
 import io.egress.kql.engine.exec.RowSource;
+import io.egress.kql.engine.exec.ScanOperator;
+import io.egress.kql.engine.plan.ColumnUsage;
+import io.egress.kql.engine.plan.Prefilters;
 import io.egress.kql.engine.plan.PlanNode;
 import io.egress.kql.engine.plan.PlanPrinter;
 import io.egress.kql.syntax.diag.Diagnostic;
@@ -28,6 +31,8 @@ public final class Compilation {
     private final List<Diagnostic> diagnostics;
     private final List<PlanNode> plans;
     private final Set<String> referencedTables;
+    private final Map<String, Set<String>> referencedColumns;
+    private final Map<String, RowPrefilter> prefilters = new java.util.LinkedHashMap<>();
 
     private final Rebinder rebinder;
 
@@ -36,13 +41,23 @@ public final class Compilation {
     }
 
     Compilation(SourceText source, Script script, List<Diagnostic> diagnostics, List<PlanNode> plans,
-                Set<String> referencedTables, Rebinder rebinder) {
+                Set<String> referencedTables, List<ScanOperator> scans, Rebinder rebinder) {
         this.rebinder = rebinder;
         this.source = source;
         this.script = script;
         this.diagnostics = List.copyOf(diagnostics);
         this.plans = List.copyOf(plans);
         this.referencedTables = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(referencedTables));
+        // A data-dependent query is bound again per run, so the plans here do not show every column it
+        // reads: it reads every column of its tables and no rows are filtered before it.
+        this.referencedColumns = ColumnUsage.of(rebinder == null ? this.plans : List.of(), scans,
+                this.referencedTables);
+        if (!hasErrors() && rebinder == null) {
+            Prefilters.of(this.plans, scans).forEach((table, chains) -> {
+                Schema schema = scans.stream().filter(s -> s.table().equals(table)).findFirst().orElseThrow().schema();
+                prefilters.put(table, new RowPrefilter(table, schema, chains));
+            });
+        }
     }
 
     public List<Diagnostic> diagnostics() {
@@ -68,6 +83,27 @@ public final class Compilation {
     /** The Defender/catalog tables the query reads. */
     public Set<String> referencedTables() {
         return referencedTables;
+    }
+
+    /**
+     * Projection pushdown: for each table of {@link #referencedTables()}, the columns any query statement
+     * of this script can read, in the table's column order. Conservative: when the query could read a
+     * column, the column is listed ({@code T} alone, {@code search}, {@code pack_all()}, {@code getschema}
+     * list every column). A reader may leave the other columns out of the tables it passes to
+     * {@link #execute}; they read as null (empty strings). A table with an empty set is counted, not read
+     * ({@code T | count}).
+     */
+    public Map<String, Set<String>> referencedColumns() {
+        return referencedColumns;
+    }
+
+    /**
+     * Filter pushdown: the test a row of {@code table} must pass for any scan of it to keep the row
+     * (the {@code where} clauses directly on each scan). A reader may drop the rows that fail it;
+     * empty when some scan reads every row.
+     */
+    public java.util.Optional<RowPrefilter> prefilter(String table) {
+        return java.util.Optional.ofNullable(prefilters.get(table));
     }
 
     /** Runs the last query statement. Tables missing from {@code tables} read as empty. */
