@@ -1,0 +1,285 @@
+package io.egress.store;
+
+import io.egress.data.Column;
+import io.egress.data.ScalarType;
+import io.egress.data.Schema;
+import io.egress.data.Table;
+import io.egress.data.ValueFormat;
+import io.egress.data.io.ValueConverter;
+import io.egress.store.format.CorruptSegmentException;
+import io.egress.store.format.SegmentHeader;
+import io.egress.store.format.SegmentReader;
+import io.egress.store.format.StringPool;
+import io.egress.telemetry.TelemetryLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads tables from a store following a {@link ReadPlan}: only the planned tables and columns are
+ * decoded, segments whose time range ends before the plan's bound are skipped on their header alone,
+ * and segments are decoded in parallel on {@code threads} threads. A corrupt segment is reported and
+ * left out; the others are read. Equal strings of a column share one instance across segments.
+ */
+public final class StoreReader {
+    private static volatile Map<String, Schema> knownSchemas;
+
+    private final int threads;
+
+    public StoreReader(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    /** The schema every read of {@code table} is given: the loader's schema when it knows the table, else the segment's. */
+    static Schema knownSchema(String table) {
+        Map<String, Schema> known = knownSchemas;
+        if (known == null) {
+            known = TelemetryLoader.schemas();
+            knownSchemas = known;
+        }
+        return known.get(table);
+    }
+
+    /** The newest time of any segment of the planned tables (headers only; corrupt segments ignored). */
+    public Optional<Instant> latestTime(Store store, ReadPlan plan) throws IOException {
+        Instant latest = null;
+        for (String table : store.tables()) {
+            if (plan.table(table).isEmpty()) {
+                continue;
+            }
+            for (SegmentFile file : store.segments(table)) {
+                try (SegmentReader reader = SegmentReader.open(file.path())) {
+                    Instant max = reader.header().maxTime();
+                    if (max != null && (latest == null || max.isAfter(latest))) {
+                        latest = max;
+                    }
+                } catch (CorruptSegmentException e) {
+                    // reported when the segment is read
+                }
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    public StoreRead read(Store store, ReadPlan plan) throws IOException {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        List<SegmentProblem> problems = new ArrayList<>();
+        List<StoreRead.SegmentInfo> infos = new ArrayList<>();
+        int skipped = 0;
+        long bytes = 0;
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "egress-store-read");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            for (String table : store.tables()) {
+                Optional<ReadPlan.TableRead> want = plan.table(table);
+                if (want.isEmpty()) {
+                    continue;
+                }
+                List<SegmentFile> files = store.segments(table);
+                if (files.isEmpty()) {
+                    continue;
+                }
+                List<SegmentReader> open = new ArrayList<>();
+                try {
+                    for (SegmentFile file : files) {
+                        try {
+                            SegmentReader reader = SegmentReader.open(file.path());
+                            if (!reader.header().table().equals(table)) {
+                                reader.close();
+                                problems.add(new SegmentProblem(file.path(), "holds table " + reader.header().table()
+                                        + ", not " + table));
+                            } else if (before(reader.header(), want.get().after())) {
+                                reader.close();
+                                skipped++;
+                            } else {
+                                open.add(reader);
+                            }
+                        } catch (CorruptSegmentException e) {
+                            problems.add(new SegmentProblem(file.path(), e.getMessage()));
+                        }
+                    }
+                    Schema schema = knownSchema(table);
+                    if (schema == null) {
+                        schema = open.isEmpty() ? null : open.get(0).header().schema();
+                    }
+                    if (schema == null) {
+                        continue;
+                    }
+                    boolean[] wanted = wanted(schema, want.get().columns());
+                    List<Decoded> decoded = decodeAll(open, schema, wanted, pool);
+                    int total = 0;
+                    for (Decoded d : decoded) {
+                        if (d.problem != null) {
+                            problems.add(d.problem);
+                        } else {
+                            total += d.rows;
+                            bytes += d.bytes;
+                            SegmentHeader h = d.reader.header();
+                            infos.add(new StoreRead.SegmentInfo(d.reader.path().toString(), table, h.rowCount(),
+                                    h.minTime(), h.maxTime()));
+                        }
+                    }
+                    tables.put(table, concat(schema, wanted, decoded, total));
+                } finally {
+                    for (SegmentReader r : open) {
+                        r.close();
+                    }
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return new StoreRead(tables, problems, infos, skipped, bytes);
+    }
+
+    /** Whether every timed row of the segment is before {@code after} (so no row can pass the bound). */
+    private static boolean before(SegmentHeader header, Optional<Instant> after) {
+        return after.isPresent() && header.timeColumn().filter("Timestamp"::equals).isPresent()
+                && header.hasTimeRange() && header.maxTime().isBefore(after.get())
+                && header.schema().find("Timestamp").map(c -> c.type() == ScalarType.DATETIME).orElse(false);
+    }
+
+    private static boolean[] wanted(Schema schema, Optional<Set<String>> columns) {
+        boolean[] out = new boolean[schema.size()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = columns.isEmpty() || columns.get().contains(schema.column(c).name());
+        }
+        return out;
+    }
+
+    /** One segment's decoded columns, or the reason it could not be read. */
+    private static final class Decoded {
+        final SegmentReader reader;
+        final int rows;
+        Object[][] columns;
+        long bytes;
+        SegmentProblem problem;
+
+        Decoded(SegmentReader reader) {
+            this.reader = reader;
+            this.rows = reader.header().rowCount();
+        }
+    }
+
+    private static List<Decoded> decodeAll(List<SegmentReader> readers, Schema schema, boolean[] wanted,
+                                           ExecutorService pool) throws IOException {
+        StringPool strings = new StringPool();
+        List<Decoded> out = new ArrayList<>();
+        if (pool == null || readers.size() < 2) {
+            for (SegmentReader r : readers) {
+                out.add(decode(r, schema, wanted, strings));
+            }
+            return out;
+        }
+        List<Future<Decoded>> futures = new ArrayList<>();
+        for (SegmentReader r : readers) {
+            futures.add(pool.submit(() -> decode(r, schema, wanted, strings)));
+        }
+        for (Future<Decoded> f : futures) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading the store", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+        return out;
+    }
+
+    private static Decoded decode(SegmentReader reader, Schema schema, boolean[] wanted, StringPool strings) {
+        Decoded d = new Decoded(reader);
+        SegmentHeader header = reader.header();
+        d.columns = new Object[schema.size()][];
+        try {
+            for (int c = 0; c < wanted.length; c++) {
+                if (!wanted[c]) {
+                    continue;
+                }
+                Column column = schema.column(c);
+                int source = header.schema().indexOf(column.name());
+                Object[] values = new Object[d.rows];
+                if (source < 0) {
+                    java.util.Arrays.fill(values, ValueConverter.nullOf(column.type()));
+                } else {
+                    reader.readColumn(source, values, 0, strings);
+                    d.bytes += header.blocks().get(source).storedLength();
+                    ScalarType stored = header.schema().column(source).type();
+                    if (stored != column.type()) {
+                        for (int r = 0; r < values.length; r++) {
+                            values[r] = convert(values[r], column.type());
+                        }
+                    }
+                }
+                d.columns[c] = values;
+            }
+        } catch (CorruptSegmentException e) {
+            d.problem = new SegmentProblem(reader.path(), e.getMessage());
+            d.columns = null;
+        } catch (IOException e) {
+            d.problem = new SegmentProblem(reader.path(), "cannot read: " + e.getMessage());
+            d.columns = null;
+        }
+        return d;
+    }
+
+    private static Object convert(Object value, ScalarType type) {
+        if (value == null) {
+            return ValueConverter.nullOf(type);
+        }
+        if (type == ScalarType.LONG && value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (type == ScalarType.REAL && value instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return ValueConverter.fromText(ValueFormat.toKqlString(value), type);
+        } catch (ValueConverter.BadValue e) {
+            return ValueConverter.nullOf(type);
+        }
+    }
+
+    private static Table concat(Schema schema, boolean[] wanted, List<Decoded> decoded, int total) {
+        Object[][] columns = new Object[schema.size()][];
+        List<Decoded> good = decoded.stream().filter(d -> d.problem == null).toList();
+        if (good.size() == 1) {
+            return new ColumnarTable(schema, total, good.get(0).columns);
+        }
+        for (int c = 0; c < columns.length; c++) {
+            if (!wanted[c]) {
+                continue;
+            }
+            Object[] all = new Object[total];
+            int at = 0;
+            for (Decoded d : good) {
+                System.arraycopy(d.columns[c], 0, all, at, d.rows);
+                at += d.rows;
+            }
+            columns[c] = all;
+        }
+        return new ColumnarTable(schema, total, columns);
+    }
+}
