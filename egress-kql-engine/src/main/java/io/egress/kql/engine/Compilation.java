@@ -5,6 +5,8 @@ import io.egress.data.Schema;
 import io.egress.data.Table;
 import io.egress.kql.engine.exec.ExecContext;
 import io.egress.kql.engine.exec.RowSource;
+import io.egress.kql.engine.exec.ScanOperator;
+import io.egress.kql.engine.plan.ColumnUsage;
 import io.egress.kql.engine.plan.PlanNode;
 import io.egress.kql.engine.plan.PlanPrinter;
 import io.egress.kql.syntax.diag.Diagnostic;
@@ -28,14 +30,16 @@ public final class Compilation {
     private final List<Diagnostic> diagnostics;
     private final List<PlanNode> plans;
     private final Set<String> referencedTables;
+    private final Map<String, Set<String>> referencedColumns;
 
     Compilation(SourceText source, Script script, List<Diagnostic> diagnostics, List<PlanNode> plans,
-                Set<String> referencedTables) {
+                Set<String> referencedTables, List<ScanOperator> scans) {
         this.source = source;
         this.script = script;
         this.diagnostics = List.copyOf(diagnostics);
         this.plans = List.copyOf(plans);
         this.referencedTables = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(referencedTables));
+        this.referencedColumns = ColumnUsage.of(this.plans, scans, this.referencedTables);
     }
 
     public List<Diagnostic> diagnostics() {
@@ -58,6 +62,18 @@ public final class Compilation {
     /** The Defender/catalog tables the query reads. */
     public Set<String> referencedTables() {
         return referencedTables;
+    }
+
+    /**
+     * Projection pushdown: for each table of {@link #referencedTables()}, the columns any query statement
+     * of this script can read, in the table's column order. Conservative: when the query could read a
+     * column, the column is listed ({@code T} alone, {@code search}, {@code pack_all()}, {@code getschema}
+     * list every column). A reader may leave the other columns out of the tables it passes to
+     * {@link #execute}; they read as null (empty strings). A table with an empty set is counted, not read
+     * ({@code T | count}).
+     */
+    public Map<String, Set<String>> referencedColumns() {
+        return referencedColumns;
     }
 
     /** Runs the last query statement. Tables missing from {@code tables} read as empty. */

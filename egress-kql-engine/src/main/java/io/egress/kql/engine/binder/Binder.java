@@ -37,6 +37,7 @@ public final class Binder {
     private final Catalog catalog;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Set<String> referencedTables = new LinkedHashSet<>();
+    private final List<ScanOperator> scans = new ArrayList<>();
     private final ScalarBinder scalars;
     private final OperatorBinder operators;
     private int expansionDepth;
@@ -67,6 +68,11 @@ public final class Binder {
 
     public Set<String> referencedTables() {
         return referencedTables;
+    }
+
+    /** Every table scan created while binding (for projection pushdown). */
+    public List<ScanOperator> scans() {
+        return scans;
     }
 
     FunctionRegistry registry() {
@@ -278,7 +284,9 @@ public final class Binder {
         var schema = catalog.table(name);
         if (schema.isPresent()) {
             referencedTables.add(name);
-            return new ScanOperator(name, schema.get());
+            ScanOperator scan = new ScanOperator(name, schema.get());
+            scans.add(scan);
+            return scan;
         }
         List<String> candidates = new ArrayList<>(catalog.tableNames());
         candidates.addAll(env.tabularNames());

@@ -3,11 +3,13 @@ package io.egress.kql.engine.exec;
 import io.egress.data.Schema;
 import io.egress.kql.engine.functions.AggregateFunction;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.ExprRefs;
 import io.egress.kql.engine.plan.PlanNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code summarize aggs by keys}: hash grouping on the key values (compared by value, nulls group
@@ -156,5 +158,40 @@ public final class SummarizeOperator implements PlanNode {
                 best = values;
             }
         }
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        Set<String> in = ExprRefs.columns(keys, input.schema()); // keys decide the groups, needed or not
+        int column = keys.size();
+        for (AggSlot slot : slots) {
+            boolean needed = false;
+            for (int i = 0; i < slot.width(); i++) {
+                needed |= output.contains(schema.column(column + i).name());
+            }
+            column += slot.width();
+            if (needed) {
+                in.addAll(ExprRefs.columns(slotExprs(slot), input.schema()));
+            }
+        }
+        return in;
+    }
+
+    @Override
+    public List<PlanNode> subplans() {
+        List<BoundExpr> all = new ArrayList<>(keys);
+        slots.forEach(s -> all.addAll(slotExprs(s)));
+        return ExprRefs.subplans(all);
+    }
+
+    private static List<BoundExpr> slotExprs(AggSlot slot) {
+        if (slot instanceof AggSlot.Registry r) {
+            return r.args();
+        }
+        AggSlot.ArgExtreme a = (AggSlot.ArgExtreme) slot;
+        List<BoundExpr> all = new ArrayList<>();
+        all.add(a.key());
+        all.addAll(a.values());
+        return all;
     }
 }
