@@ -1,6 +1,5 @@
 package io.egress.store.query;
 
-import io.egress.data.Column;
 import io.egress.data.ValueFormat;
 import io.egress.data.io.ValueConverter;
 import io.egress.kql.engine.Compilation;
@@ -13,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,23 +20,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a compiled query needs from a store, found conservatively from its tokens (a superset is always
- * safe; a subset never happens):
+ * What a compiled query needs from a store (a superset is always safe; a subset never happens):
  * <ul>
  *   <li><b>Tables:</b> {@link Compilation#referencedTables()}.</li>
- *   <li><b>Columns:</b> every name and string literal in the text, plus the result's column names (with
- *       a join's numeric suffix removed), since columns that flow through unnamed appear in the result.
- *       Anything that observes whole rows ({@code *}, {@code pack_all}, {@code search}, {@code find},
- *       {@code narrow}, {@code evaluate}) means every column.</li>
- *   <li><b>Time bound:</b> a table gets one only when every mention of it is directly followed by
+ *   <li><b>Columns:</b> {@link Compilation#referencedColumns()} (the engine's projection pushdown).</li>
+ *   <li><b>Time bound</b> (from the tokens): a table gets one only when every mention of it is directly followed by
  *       {@code | where Timestamp > ago(T)} (or {@code >=}, or a {@code datetime(...)} literal) whose
  *       clause is that comparison alone or joined to the rest by {@code and} without a top-level
  *       {@code or}. The bound is the earliest of them, one second earlier still.</li>
  * </ul>
  */
 public final class QueryNeeds {
-    private static final Set<String> WHOLE_ROW = Set.of("pack_all", "search", "find", "narrow", "evaluate",
-            "hash_row", "bag_pack_columns", "column_ifexists", "columnifexists");
     private static final Duration MARGIN = Duration.ofSeconds(1);
 
     private QueryNeeds() {
@@ -48,10 +40,12 @@ public final class QueryNeeds {
     public static ReadPlan plan(Compilation compilation, Instant now) {
         String text = compilation.source().text();
         List<Token> tokens = Lexer.tokenize(text, new ArrayList<>());
-        Optional<Set<String>> columns = columns(tokens, compilation);
         Map<String, ReadPlan.TableRead> tables = new LinkedHashMap<>();
+        Map<String, Set<String>> columns = compilation.referencedColumns();
         for (String table : compilation.referencedTables()) {
-            tables.put(table, new ReadPlan.TableRead(columns, timeBound(tokens, table, now)));
+            Set<String> used = columns.get(table);
+            tables.put(table, new ReadPlan.TableRead(used == null ? Optional.empty() : Optional.of(used),
+                    timeBound(tokens, table, now)));
         }
         return ReadPlan.of(tables);
     }
@@ -63,26 +57,6 @@ public final class QueryNeeds {
             plan = plan.merge(plan(c, now));
         }
         return plan;
-    }
-
-    private static Optional<Set<String>> columns(List<Token> tokens, Compilation compilation) {
-        Set<String> names = new HashSet<>();
-        for (Token t : tokens) {
-            if (t.isSymbol("*") || (t.kind() == TokenKind.IDENTIFIER
-                    && WHOLE_ROW.contains(t.text().toLowerCase(Locale.ROOT)))) {
-                return Optional.empty();
-            }
-            if (t.kind() == TokenKind.IDENTIFIER) {
-                names.add(t.text());
-            } else if (t.kind() == TokenKind.STRING && t.value() instanceof String s) {
-                names.add(s);
-            }
-        }
-        for (Column c : compilation.resultSchema().columns()) {
-            names.add(c.name());
-            names.add(c.name().replaceFirst("[0-9]+$", ""));
-        }
-        return Optional.of(names);
     }
 
     /** The earliest time a row of {@code table} must have to matter, when the text proves one. */
