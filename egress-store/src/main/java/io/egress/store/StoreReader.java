@@ -50,6 +50,30 @@ public final class StoreReader {
         return known.get(table);
     }
 
+    /**
+     * The schema of every table in the store, as reads give them: the loader's schema for the tables it
+     * knows, else the first readable segment's.
+     */
+    public Map<String, Schema> schemas(Store store) throws IOException {
+        Map<String, Schema> out = new LinkedHashMap<>();
+        for (String table : store.tables()) {
+            Schema known = knownSchema(table);
+            if (known != null) {
+                out.put(table, known);
+                continue;
+            }
+            for (SegmentFile file : store.segments(table)) {
+                try (SegmentReader reader = SegmentReader.open(file.path())) {
+                    out.put(table, reader.header().schema());
+                    break;
+                } catch (CorruptSegmentException e) {
+                    // try the next segment; the corrupt one is reported when read
+                }
+            }
+        }
+        return out;
+    }
+
     /** The newest time of any segment of the planned tables (headers only; corrupt segments ignored). */
     public Optional<Instant> latestTime(Store store, ReadPlan plan) throws IOException {
         Instant latest = null;
