@@ -7,6 +7,7 @@ import io.egress.kql.engine.exec.ExecContext;
 import io.egress.kql.engine.exec.RowSource;
 import io.egress.kql.engine.exec.ScanOperator;
 import io.egress.kql.engine.plan.ColumnUsage;
+import io.egress.kql.engine.plan.Prefilters;
 import io.egress.kql.engine.plan.PlanNode;
 import io.egress.kql.engine.plan.PlanPrinter;
 import io.egress.kql.syntax.diag.Diagnostic;
@@ -31,6 +32,7 @@ public final class Compilation {
     private final List<PlanNode> plans;
     private final Set<String> referencedTables;
     private final Map<String, Set<String>> referencedColumns;
+    private final Map<String, RowPrefilter> prefilters = new java.util.LinkedHashMap<>();
 
     Compilation(SourceText source, Script script, List<Diagnostic> diagnostics, List<PlanNode> plans,
                 Set<String> referencedTables, List<ScanOperator> scans) {
@@ -40,6 +42,12 @@ public final class Compilation {
         this.plans = List.copyOf(plans);
         this.referencedTables = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(referencedTables));
         this.referencedColumns = ColumnUsage.of(this.plans, scans, this.referencedTables);
+        if (!hasErrors()) {
+            Prefilters.of(this.plans, scans).forEach((table, chains) -> {
+                Schema schema = scans.stream().filter(s -> s.table().equals(table)).findFirst().orElseThrow().schema();
+                prefilters.put(table, new RowPrefilter(table, schema, chains));
+            });
+        }
     }
 
     public List<Diagnostic> diagnostics() {
@@ -74,6 +82,15 @@ public final class Compilation {
      */
     public Map<String, Set<String>> referencedColumns() {
         return referencedColumns;
+    }
+
+    /**
+     * Filter pushdown: the test a row of {@code table} must pass for any scan of it to keep the row
+     * (the {@code where} clauses directly on each scan). A reader may drop the rows that fail it;
+     * empty when some scan reads every row.
+     */
+    public java.util.Optional<RowPrefilter> prefilter(String table) {
+        return java.util.Optional.ofNullable(prefilters.get(table));
     }
 
     /** Runs the last query statement. Tables missing from {@code tables} read as empty. */

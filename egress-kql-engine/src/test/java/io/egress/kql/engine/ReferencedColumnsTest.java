@@ -96,8 +96,43 @@ class ReferencedColumnsTest {
         Compilation c = compile(query);
         Map<String, Table> whole = Map.of("T", tableT(), "U", tableU());
         Map<String, Table> pruned = new LinkedHashMap<>();
-        whole.forEach((name, table) -> pruned.put(name, prune(table, c.referencedColumns().getOrDefault(name, Set.of()))));
+        whole.forEach((name, table) -> pruned.put(name,
+                prune(prefiltered(c, name, table), c.referencedColumns().getOrDefault(name, Set.of()))));
         assertThat(rows(c.execute(pruned, NOW))).isEqualTo(rows(c.execute(whole, NOW))).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', textBlock = """
+            T | where b > 1 | project a                                          => T: 1 scan(s), kept 10 of 12
+            T | where b > 1 | where a has 'x' | count                            => T: 1 scan(s), kept 2 of 12
+            T | where b > 1 | summarize count() by a | where a != 'k1'           => T: 1 scan(s), kept 10 of 12
+            T | project a, b | where b > 1                                       => T: none
+            T | count                                                            => T: none
+            union (T | where b < 2), (T | where b > 10)                          => T: 2 scan(s), kept 3 of 12
+            union (T | where b < 2), T                                           => T: none
+            let V = T | where b > 5; union (V | where b < 7), (V | where a has 'x') => T: 2 scan(s), kept 2 of 12
+            T | where b in ((U | project x))                                     => T: none ; U: none
+            T | where c > ago(1d)                                                => T: 1 scan(s), kept 5 of 12
+            T | where b > 3 | join kind=inner (U | where x > 9) on a             => T: 1 scan(s), kept 8 of 12 ; U: 1 scan(s), kept 2 of 6
+            """)
+    void prefilterFromTheWhereClausesOnEachScan(String query, String expected) {
+        Compilation c = compile(query);
+        Map<String, Table> whole = Map.of("T", tableT(), "U", tableU());
+        String actual = c.referencedTables().stream().sorted().map(name -> name + ": " + c.prefilter(name)
+                .map(p -> p.chains().size() + " scan(s), kept " + prefiltered(c, name, whole.get(name)).rowCount()
+                        + " of " + whole.get(name).rowCount())
+                .orElse("none")).collect(Collectors.joining(" ; "));
+        assertThat(actual).isEqualTo(expected);
+        Map<String, Table> kept = new LinkedHashMap<>();
+        whole.forEach((name, table) -> kept.put(name, prefiltered(c, name, table)));
+        assertThat(rows(c.execute(kept, NOW))).isEqualTo(rows(c.execute(whole, NOW)));
+    }
+
+    private static Table prefiltered(Compilation c, String name, Table table) {
+        return c.prefilter(name).map(p -> {
+            var test = p.newTest(NOW);
+            return Table.of(table.schema(), table.rows().stream().filter(test).toList());
+        }).orElse(table);
     }
 
     private static Compilation compile(String query) {

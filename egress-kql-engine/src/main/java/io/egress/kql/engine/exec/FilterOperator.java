@@ -20,6 +20,14 @@ public final class FilterOperator implements PlanNode {
         this.compiled = ExprCompiler.compile(predicate);
     }
 
+    public PlanNode input() {
+        return input;
+    }
+
+    public BoundExpr predicate() {
+        return predicate;
+    }
+
     @Override
     public Schema schema() {
         return input.schema();

@@ -56,6 +56,23 @@ public final class ExprRefs {
         return out;
     }
 
+    /**
+     * Whether {@code expr} depends only on the current row and {@code now}: no sub-query, no row window,
+     * nothing unbound. Such an expression can be evaluated anywhere, e.g. by a reader.
+     */
+    public static boolean rowLocal(BoundExpr expr) {
+        if (expr instanceof BoundExpr.ScalarQuery || expr instanceof BoundExpr.InQuery
+                || expr instanceof BoundExpr.RowWindow || expr instanceof BoundExpr.Invalid) {
+            return false;
+        }
+        for (BoundExpr child : children(expr)) {
+            if (!rowLocal(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The scalar sub-expressions evaluated over the same row. */
     private static List<BoundExpr> children(BoundExpr expr) {
         if (expr instanceof BoundExpr.Call c) {
