@@ -18,10 +18,17 @@ public record ReadPlan(boolean everything, Map<String, TableRead> tables) {
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     }
 
-    /** How to read one table. {@code after}: rows can only matter when their time is at or after it. */
-    public record TableRead(Optional<Set<String>> columns, Optional<Instant> after) {
+    /**
+     * How to read one table. {@code after}: rows can only matter when their time is at or after it;
+     * {@code filter}: rows it rejects cannot matter.
+     */
+    public record TableRead(Optional<Set<String>> columns, Optional<Instant> after, Optional<RowFilter> filter) {
         public TableRead {
             columns = columns.map(c -> Collections.unmodifiableSet(new LinkedHashSet<>(c)));
+        }
+
+        public TableRead(Optional<Set<String>> columns, Optional<Instant> after) {
+            this(columns, after, Optional.empty());
         }
 
         public static TableRead whole() {
@@ -35,7 +42,10 @@ public record ReadPlan(boolean everything, Map<String, TableRead> tables) {
             Optional<Instant> bound = after.isPresent() && other.after.isPresent()
                     ? Optional.of(after.get().isBefore(other.after.get()) ? after.get() : other.after.get())
                     : Optional.empty();
-            return new TableRead(cols, bound);
+            Optional<RowFilter> both = filter.isPresent() && other.filter.isPresent()
+                    && filter.get().schema().equals(other.filter.get().schema())
+                    ? Optional.of(RowFilter.anyOf(filter.get(), other.filter.get())) : Optional.empty();
+            return new TableRead(cols, bound, both);
         }
 
         private static Set<String> union(Set<String> a, Set<String> b) {

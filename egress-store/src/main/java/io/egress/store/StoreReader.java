@@ -143,13 +143,13 @@ public final class StoreReader {
                         continue;
                     }
                     boolean[] wanted = wanted(schema, want.get().columns());
-                    List<Decoded> decoded = decodeAll(open, schema, wanted, pool);
+                    List<Decoded> decoded = decodeAll(open, schema, wanted, want.get().filter().orElse(null), pool);
                     int total = 0;
                     for (Decoded d : decoded) {
                         if (d.problem != null) {
                             problems.add(d.problem);
                         } else {
-                            total += d.rows;
+                            total += d.kept;
                             bytes += d.bytes;
                             SegmentHeader h = d.reader.header();
                             infos.add(new StoreRead.SegmentInfo(d.reader.path().toString(), table, h.rowCount(),
@@ -190,6 +190,7 @@ public final class StoreReader {
     private static final class Decoded {
         final SegmentReader reader;
         final int rows;
+        int kept;
         Object[][] columns;
         long bytes;
         SegmentProblem problem;
@@ -197,22 +198,23 @@ public final class StoreReader {
         Decoded(SegmentReader reader) {
             this.reader = reader;
             this.rows = reader.header().rowCount();
+            this.kept = rows;
         }
     }
 
     private static List<Decoded> decodeAll(List<SegmentReader> readers, Schema schema, boolean[] wanted,
-                                           ExecutorService pool) throws IOException {
+                                           RowFilter filter, ExecutorService pool) throws IOException {
         StringPool strings = new StringPool();
         List<Decoded> out = new ArrayList<>();
         if (pool == null || readers.size() < 2) {
             for (SegmentReader r : readers) {
-                out.add(decode(r, schema, wanted, strings));
+                out.add(decode(r, schema, wanted, filter, strings));
             }
             return out;
         }
         List<Future<Decoded>> futures = new ArrayList<>();
         for (SegmentReader r : readers) {
-            futures.add(pool.submit(() -> decode(r, schema, wanted, strings)));
+            futures.add(pool.submit(() -> decode(r, schema, wanted, filter, strings)));
         }
         for (Future<Decoded> f : futures) {
             try {
@@ -233,7 +235,8 @@ public final class StoreReader {
         return out;
     }
 
-    private static Decoded decode(SegmentReader reader, Schema schema, boolean[] wanted, StringPool strings) {
+    private static Decoded decode(SegmentReader reader, Schema schema, boolean[] wanted, RowFilter filter,
+                                  StringPool strings) {
         Decoded d = new Decoded(reader);
         SegmentHeader header = reader.header();
         d.columns = new Object[schema.size()][];
@@ -259,6 +262,9 @@ public final class StoreReader {
                 }
                 d.columns[c] = values;
             }
+            if (filter != null) {
+                applyFilter(d, schema, filter);
+            }
         } catch (CorruptSegmentException e) {
             d.problem = new SegmentProblem(reader.path(), e.getMessage());
             d.columns = null;
@@ -267,6 +273,46 @@ public final class StoreReader {
             d.columns = null;
         }
         return d;
+    }
+
+    /** Leaves out the rows {@code filter} rejects. */
+    private static void applyFilter(Decoded d, Schema schema, RowFilter filter) {
+        Schema layout = filter.schema();
+        int[] from = new int[layout.size()];
+        Object[] row = new Object[layout.size()];
+        for (int i = 0; i < from.length; i++) {
+            int c = schema.indexOf(layout.column(i).name());
+            from[i] = c >= 0 && d.columns[c] != null && schema.column(c).type() == layout.column(i).type() ? c : -1;
+            row[i] = ValueConverter.nullOf(layout.column(i).type());
+        }
+        int[] read = java.util.Arrays.stream(java.util.stream.IntStream.range(0, from.length).toArray())
+                .filter(i -> from[i] >= 0).toArray();
+        java.util.function.Predicate<Object[]> test = filter.newTest();
+        int[] keep = new int[d.rows];
+        int kept = 0;
+        for (int r = 0; r < d.rows; r++) {
+            for (int i : read) {
+                row[i] = d.columns[from[i]][r];
+            }
+            if (test.test(row)) {
+                keep[kept++] = r;
+            }
+        }
+        if (kept == d.rows) {
+            return;
+        }
+        for (int c = 0; c < d.columns.length; c++) {
+            Object[] all = d.columns[c];
+            if (all == null) {
+                continue;
+            }
+            Object[] some = new Object[kept];
+            for (int k = 0; k < kept; k++) {
+                some[k] = all[keep[k]];
+            }
+            d.columns[c] = some;
+        }
+        d.kept = kept;
     }
 
     private static Object convert(Object value, ScalarType type) {
@@ -299,8 +345,8 @@ public final class StoreReader {
             Object[] all = new Object[total];
             int at = 0;
             for (Decoded d : good) {
-                System.arraycopy(d.columns[c], 0, all, at, d.rows);
-                at += d.rows;
+                System.arraycopy(d.columns[c], 0, all, at, d.kept);
+                at += d.kept;
             }
             columns[c] = all;
         }

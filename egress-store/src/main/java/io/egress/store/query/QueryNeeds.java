@@ -24,6 +24,8 @@ import java.util.Set;
  * <ul>
  *   <li><b>Tables:</b> {@link Compilation#referencedTables()}.</li>
  *   <li><b>Columns:</b> {@link Compilation#referencedColumns()} (the engine's projection pushdown).</li>
+ *   <li><b>Rows:</b> {@link Compilation#prefilter(String)} (the engine's filter pushdown), as a
+ *       {@link MemoPrefilter}.</li>
  *   <li><b>Time bound</b> (from the tokens): a table gets one only when every mention of it is directly followed by
  *       {@code | where Timestamp > ago(T)} (or {@code >=}, or a {@code datetime(...)} literal) whose
  *       clause is that comparison alone or joined to the rest by {@code and} without a top-level
@@ -44,8 +46,9 @@ public final class QueryNeeds {
         Map<String, Set<String>> columns = compilation.referencedColumns();
         for (String table : compilation.referencedTables()) {
             Set<String> used = columns.get(table);
+            Optional<io.egress.store.RowFilter> filter = compilation.prefilter(table).map(p -> new MemoPrefilter(p, now));
             tables.put(table, new ReadPlan.TableRead(used == null ? Optional.empty() : Optional.of(used),
-                    timeBound(tokens, table, now)));
+                    timeBound(tokens, table, now), filter));
         }
         return ReadPlan.of(tables);
     }
