@@ -28,23 +28,46 @@ public final class MemoPrefilter implements RowFilter {
 
     private final RowPrefilter prefilter;
     private final Instant now;
-    private final RowExpr[][] compiled;
-    private final int[][] memoColumn;
+    /** One conjunction per scan; the row passes when any passes. */
+    private final Node[][] chains;
 
     public MemoPrefilter(RowPrefilter prefilter, Instant now) {
         this.prefilter = prefilter;
         this.now = now;
-        List<List<BoundExpr>> chains = prefilter.chains();
-        compiled = new RowExpr[chains.size()][];
-        memoColumn = new int[chains.size()][];
-        for (int i = 0; i < compiled.length; i++) {
-            List<BoundExpr> chain = chains.get(i);
-            compiled[i] = ExprCompiler.compileAll(chain);
-            memoColumn[i] = new int[chain.size()];
-            for (int j = 0; j < chain.size(); j++) {
-                memoColumn[i][j] = singleStringColumn(chain.get(j), prefilter.schema());
-            }
+        List<List<BoundExpr>> source = prefilter.chains();
+        chains = new Node[source.size()][];
+        for (int i = 0; i < chains.length; i++) {
+            chains[i] = source.get(i).stream().map(e -> node(e, prefilter.schema())).toArray(Node[]::new);
         }
+    }
+
+    /**
+     * A predicate tree: {@code and} / {@code or} split into their operands (isTrue(a and b) is
+     * isTrue(a) && isTrue(b) under Kusto's null logic, and likewise for or), leaves compiled.
+     */
+    private sealed interface Node permits All, Any, Leaf {
+    }
+
+    private record All(Node[] parts) implements Node {
+    }
+
+    private record Any(Node[] parts) implements Node {
+    }
+
+    /** {@code column} >= 0: the one string column the leaf reads; its value is memoised (slot {@code slot}). */
+    private record Leaf(RowExpr expr, int column, int slot) implements Node {
+    }
+
+    private int slots;
+
+    private Node node(BoundExpr expr, Schema schema) {
+        if (expr instanceof BoundExpr.Logic logic) {
+            Node left = node(logic.left(), schema);
+            Node right = node(logic.right(), schema);
+            return logic.and() ? new All(new Node[] {left, right}) : new Any(new Node[] {left, right});
+        }
+        int column = singleStringColumn(expr, schema);
+        return new Leaf(ExprCompiler.compile(expr), column, column >= 0 ? slots++ : -1);
     }
 
     @Override
@@ -52,34 +75,25 @@ public final class MemoPrefilter implements RowFilter {
         return prefilter.schema();
     }
 
-    /** How many conjuncts are evaluated once per distinct value. */
+    /** How many leaves are evaluated once per distinct value. */
     public int memoised() {
-        int n = 0;
-        for (int[] chain : memoColumn) {
-            for (int c : chain) {
-                n += c >= 0 ? 1 : 0;
-            }
-        }
-        return n;
+        return slots;
     }
 
     @Override
     public Predicate<Object[]> newTest() {
         ExecContext ctx = new ExecContext(Map.of(), now);
         @SuppressWarnings("unchecked")
-        IdentityHashMap<Object, Boolean>[][] memo = new IdentityHashMap[compiled.length][];
-        for (int i = 0; i < compiled.length; i++) {
-            memo[i] = new IdentityHashMap[compiled[i].length];
-            for (int j = 0; j < compiled[i].length; j++) {
-                memo[i][j] = memoColumn[i][j] >= 0 ? new IdentityHashMap<>() : null;
-            }
+        IdentityHashMap<Object, Boolean>[] memo = new IdentityHashMap[slots];
+        for (int i = 0; i < slots; i++) {
+            memo[i] = new IdentityHashMap<>();
         }
         return row -> {
             try {
-                for (int i = 0; i < compiled.length; i++) {
+                for (Node[] chain : chains) {
                     boolean all = true;
-                    for (int j = 0; j < compiled[i].length && all; j++) {
-                        all = test(compiled[i][j], memo[i][j], memoColumn[i][j], row, ctx);
+                    for (int j = 0; j < chain.length && all; j++) {
+                        all = test(chain[j], memo, row, ctx);
                     }
                     if (all) {
                         return true;
@@ -92,22 +106,38 @@ public final class MemoPrefilter implements RowFilter {
         };
     }
 
-    private static boolean test(RowExpr expr, IdentityHashMap<Object, Boolean> memo, int column, Object[] row,
-                                ExecContext ctx) {
-        if (memo == null) {
-            return KqlValues.isTrue(expr.eval(row, ctx));
+    private static boolean test(Node node, IdentityHashMap<Object, Boolean>[] memo, Object[] row, ExecContext ctx) {
+        if (node instanceof All all) {
+            for (Node part : all.parts()) {
+                if (!test(part, memo, row, ctx)) {
+                    return false;
+                }
+            }
+            return true;
         }
-        Object key = row[column];
-        Boolean known = memo.get(key);
+        if (node instanceof Any any) {
+            for (Node part : any.parts()) {
+                if (test(part, memo, row, ctx)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Leaf leaf = (Leaf) node;
+        if (leaf.slot() < 0) {
+            return KqlValues.isTrue(leaf.expr().eval(row, ctx));
+        }
+        Object key = row[leaf.column()];
+        IdentityHashMap<Object, Boolean> cache = memo[leaf.slot()];
+        Boolean known = cache.get(key);
         if (known == null) {
-            known = KqlValues.isTrue(expr.eval(row, ctx));
-            if (key != null && memo.size() < 1_000_000) {
-                memo.put(key, known);
+            known = KqlValues.isTrue(leaf.expr().eval(row, ctx));
+            if (key != null && cache.size() < 1_000_000) {
+                cache.put(key, known);
             }
         }
         return known;
     }
-
     /** The index of the one string column {@code expr} reads, or -1 (several columns, or a node that is not a pure function of them). */
     static int singleStringColumn(BoundExpr expr, Schema schema) {
         Set<Integer> columns = new HashSet<>();
