@@ -14,6 +14,14 @@ public interface RowFilter {
     /** A test for one thread (tests may keep caches and are not thread-safe). */
     Predicate<Object[]> newTest();
 
+    /**
+     * The columns the test reads, when known: a reader decodes these first, tests, and decodes the other
+     * columns for the kept rows only. Empty means unknown (every planned column is decoded first).
+     */
+    default java.util.Optional<java.util.Set<String>> columns() {
+        return java.util.Optional.empty();
+    }
+
     /** Keeps a row when either filter keeps it (two queries over one read). */
     static RowFilter anyOf(RowFilter a, RowFilter b) {
         if (!a.schema().equals(b.schema())) {
@@ -28,6 +36,16 @@ public interface RowFilter {
             @Override
             public Predicate<Object[]> newTest() {
                 return a.newTest().or(b.newTest());
+            }
+
+            @Override
+            public java.util.Optional<java.util.Set<String>> columns() {
+                if (a.columns().isEmpty() || b.columns().isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+                java.util.Set<String> both = new java.util.LinkedHashSet<>(a.columns().get());
+                both.addAll(b.columns().get());
+                return java.util.Optional.of(both);
             }
         };
     }

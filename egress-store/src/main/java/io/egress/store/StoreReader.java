@@ -238,32 +238,29 @@ public final class StoreReader {
     private static Decoded decode(SegmentReader reader, Schema schema, boolean[] wanted, RowFilter filter,
                                   StringPool strings) {
         Decoded d = new Decoded(reader);
-        SegmentHeader header = reader.header();
         d.columns = new Object[schema.size()][];
         try {
-            for (int c = 0; c < wanted.length; c++) {
-                if (!wanted[c]) {
-                    continue;
+            // the filter's columns first, then the others for the kept rows only
+            boolean[] first = wanted.clone();
+            Set<String> tested = filter == null ? null : filter.columns().orElse(null);
+            if (tested != null) {
+                for (int c = 0; c < first.length; c++) {
+                    first[c] = wanted[c] && tested.contains(schema.column(c).name());
                 }
-                Column column = schema.column(c);
-                int source = header.schema().indexOf(column.name());
-                Object[] values = new Object[d.rows];
-                if (source < 0) {
-                    java.util.Arrays.fill(values, ValueConverter.nullOf(column.type()));
-                } else {
-                    reader.readColumn(source, values, 0, strings);
-                    d.bytes += header.blocks().get(source).storedLength();
-                    ScalarType stored = header.schema().column(source).type();
-                    if (stored != column.type()) {
-                        for (int r = 0; r < values.length; r++) {
-                            values[r] = convert(values[r], column.type());
-                        }
-                    }
-                }
-                d.columns[c] = values;
             }
-            if (filter != null) {
-                applyFilter(d, schema, filter);
+            for (int c = 0; c < wanted.length; c++) {
+                if (first[c]) {
+                    d.columns[c] = column(d, schema, c, strings, null);
+                }
+            }
+            boolean[] keep = filter == null ? null : test(d, schema, filter);
+            for (int c = 0; c < wanted.length; c++) {
+                if (wanted[c] && !first[c]) {
+                    d.columns[c] = column(d, schema, c, strings, keep);
+                }
+            }
+            if (keep != null) {
+                compact(d, keep);
             }
         } catch (CorruptSegmentException e) {
             d.problem = new SegmentProblem(reader.path(), e.getMessage());
@@ -275,31 +272,60 @@ public final class StoreReader {
         return d;
     }
 
-    /** Leaves out the rows {@code filter} rejects. */
-    private static void applyFilter(Decoded d, Schema schema, RowFilter filter) {
+    private static Object[] column(Decoded d, Schema schema, int c, StringPool strings, boolean[] keep)
+            throws IOException, CorruptSegmentException {
+        SegmentHeader header = d.reader.header();
+        Column column = schema.column(c);
+        int source = header.schema().indexOf(column.name());
+        Object[] values = new Object[d.rows];
+        if (source < 0) {
+            java.util.Arrays.fill(values, ValueConverter.nullOf(column.type()));
+            return values;
+        }
+        d.reader.readColumn(source, values, 0, strings, keep);
+        d.bytes += header.blocks().get(source).storedLength();
+        if (header.schema().column(source).type() != column.type()) {
+            for (int r = 0; r < values.length; r++) {
+                values[r] = convert(values[r], column.type());
+            }
+        }
+        return values;
+    }
+
+    /** The rows {@code filter} keeps (over the columns decoded so far), or null when it keeps them all. */
+    private static boolean[] test(Decoded d, Schema schema, RowFilter filter) {
         Schema layout = filter.schema();
         int[] from = new int[layout.size()];
         Object[] row = new Object[layout.size()];
+        List<Integer> present = new ArrayList<>();
         for (int i = 0; i < from.length; i++) {
             int c = schema.indexOf(layout.column(i).name());
             from[i] = c >= 0 && d.columns[c] != null && schema.column(c).type() == layout.column(i).type() ? c : -1;
             row[i] = ValueConverter.nullOf(layout.column(i).type());
+            if (from[i] >= 0) {
+                present.add(i);
+            }
         }
-        int[] read = java.util.Arrays.stream(java.util.stream.IntStream.range(0, from.length).toArray())
-                .filter(i -> from[i] >= 0).toArray();
+        int[] read = present.stream().mapToInt(Integer::intValue).toArray();
         java.util.function.Predicate<Object[]> test = filter.newTest();
-        int[] keep = new int[d.rows];
+        boolean[] keep = new boolean[d.rows];
         int kept = 0;
         for (int r = 0; r < d.rows; r++) {
             for (int i : read) {
                 row[i] = d.columns[from[i]][r];
             }
             if (test.test(row)) {
-                keep[kept++] = r;
+                keep[r] = true;
+                kept++;
             }
         }
-        if (kept == d.rows) {
-            return;
+        return kept == d.rows ? null : keep;
+    }
+
+    private static void compact(Decoded d, boolean[] keep) {
+        int kept = 0;
+        for (boolean k : keep) {
+            kept += k ? 1 : 0;
         }
         for (int c = 0; c < d.columns.length; c++) {
             Object[] all = d.columns[c];
@@ -307,8 +333,11 @@ public final class StoreReader {
                 continue;
             }
             Object[] some = new Object[kept];
-            for (int k = 0; k < kept; k++) {
-                some[k] = all[keep[k]];
+            int k = 0;
+            for (int r = 0; r < keep.length; r++) {
+                if (keep[r]) {
+                    some[k++] = all[r];
+                }
             }
             d.columns[c] = some;
         }

@@ -89,6 +89,24 @@ class SegmentRoundTripTest {
     }
 
     @Test
+    void keptRowsOnlyDecodeTheirValues() throws Exception {
+        List<Object[]> rows = rows();
+        Path file = dir.resolve("keep.egseg");
+        SegmentWriter.write(file, "T", ALL_TYPES, rows, "Timestamp");
+        boolean[] keep = {false, true, false, false, true};
+        try (SegmentReader reader = SegmentReader.open(file)) {
+            int s = ALL_TYPES.indexOf("S");
+            Object[] values = new Object[rows.size()];
+            reader.readColumn(s, values, 0, new io.egress.store.format.StringPool(), keep);
+            assertThat(values).containsExactly(null, "", null, null, rows.get(4)[s]);
+            int l = ALL_TYPES.indexOf("L");
+            reader.readColumn(l, values, 0, new io.egress.store.format.StringPool(), keep);
+            assertThat(values[1]).isNull(); // a null long stays null
+            assertThat(values[4]).isEqualTo(0L);
+        }
+    }
+
+    @Test
     void emptyTableRoundTrips() throws Exception {
         Path file = dir.resolve("empty.egseg");
         SegmentWriter.write(file, "Empty", ALL_TYPES, List.of(), "Timestamp");

@@ -139,10 +139,22 @@ public final class ColumnCodec {
     }
 
     /**
-     * Decodes a block of {@code rows} values into {@code into[offset ..]}. Strings go through
-     * {@code pool}; every distinct dynamic or decimal value is parsed once and shared by its rows.
+     * Decodes a block of {@code rows} values into {@code into[offset ..]}. Every distinct string, dynamic
+     * or decimal value is made once and shared by its rows; strings of a dictionary whose values repeat
+     * (at least 4 rows per entry on average) also go through {@code pool}, so they are one instance across
+     * segments.
      */
     public static void decode(ScalarType type, byte[] block, int rows, Object[] into, int offset, StringPool pool) {
+        decode(type, block, rows, into, offset, pool, null);
+    }
+
+    /**
+     * As {@link #decode(ScalarType, byte[], int, Object[], int, StringPool)}, but only rows whose
+     * {@code keep} entry is true need their value (others may be left null): dictionary entries that no
+     * kept row uses are never decoded. {@code keep} null means every row.
+     */
+    public static void decode(ScalarType type, byte[] block, int rows, Object[] into, int offset, StringPool pool,
+                              boolean[] keep) {
         ByteSource in = new ByteSource(block);
         int mode = in.readByte();
         boolean[] isNull = null;
@@ -229,17 +241,30 @@ public final class ColumnCodec {
             }
             case DICTIONARY -> {
                 int size = in.readCount(Math.max(nonNull, 0));
-                Object[] dictionary = new Object[size];
+                int[] at = new int[size];
+                int[] length = new int[size];
                 for (int d = 0; d < size; d++) {
-                    dictionary[d] = value(type, in.readString(), pool);
+                    length[d] = in.readCount(in.remaining());
+                    at[d] = in.skip(length[d]);
                 }
+                Object[] dictionary = new Object[size];
+                StringPool shared = (long) size * 4 <= nonNull ? pool : null;
+                byte[] bytes = in.array();
                 for (int i = 0; i < rows; i++) {
                     if (isNull != null && isNull[i]) {
                         into[offset + i] = nullValue;
-                    } else {
-                        int id = in.readCount(size - 1L);
-                        into[offset + i] = dictionary[id];
+                        continue;
                     }
+                    int id = in.readCount(size - 1L);
+                    if (keep != null && !keep[i]) {
+                        continue;
+                    }
+                    Object v = dictionary[id];
+                    if (v == null) {
+                        v = value(type, new String(bytes, at[id], length[id], java.nio.charset.StandardCharsets.UTF_8), shared);
+                        dictionary[id] = v;
+                    }
+                    into[offset + i] = v;
                 }
             }
         }
@@ -251,7 +276,7 @@ public final class ColumnCodec {
     private static Object value(ScalarType type, String text, StringPool pool) {
         switch (type) {
             case STRING:
-                return pool.intern(text);
+                return pool == null ? text : pool.intern(text);
             case DECIMAL:
                 try {
                     return new BigDecimal(text);

@@ -146,6 +146,12 @@ public final class SegmentReader implements AutoCloseable {
      * Decodes block {@code index} (the schema's column index) into {@code into[offset .. offset+rows)}.
      */
     public void readColumn(int index, Object[] into, int offset, StringPool pool) throws IOException, CorruptSegmentException {
+        readColumn(index, into, offset, pool, null);
+    }
+
+    /** As {@link #readColumn(int, Object[], int, StringPool)}; only rows with {@code keep[row]} need values (null: all). */
+    public void readColumn(int index, Object[] into, int offset, StringPool pool, boolean[] keep)
+            throws IOException, CorruptSegmentException {
         BlockInfo block = header.blocks().get(index);
         ByteBuffer stored = read(channel, header.dataStart() + block.offset(), block.storedLength());
         byte[] packed = stored.array();
@@ -175,7 +181,7 @@ public final class SegmentReader implements AutoCloseable {
             inflater.end();
         }
         try {
-            ColumnCodec.decode(block.column().type(), raw, header.rowCount(), into, offset, pool);
+            ColumnCodec.decode(block.column().type(), raw, header.rowCount(), into, offset, pool, keep);
         } catch (CorruptSegmentException.Unchecked | DateTimeException | ArithmeticException e) {
             throw new CorruptSegmentException("column " + block.column().name() + ": " + e.getMessage());
         }

@@ -38,6 +38,14 @@ public final class MemoPrefilter implements RowFilter {
         chains = new Node[source.size()][];
         for (int i = 0; i < chains.length; i++) {
             chains[i] = source.get(i).stream().map(e -> node(e, prefilter.schema())).toArray(Node[]::new);
+            for (BoundExpr e : source.get(i)) {
+                Set<Integer> used = new HashSet<>();
+                if (collectAll(e, used)) {
+                    used.forEach(c -> readColumns.add(prefilter.schema().column(c).name()));
+                } else {
+                    columnsKnown = false;
+                }
+            }
         }
     }
 
@@ -59,6 +67,8 @@ public final class MemoPrefilter implements RowFilter {
     }
 
     private int slots;
+    private final Set<String> readColumns = new java.util.LinkedHashSet<>();
+    private boolean columnsKnown = true;
 
     private Node node(BoundExpr expr, Schema schema) {
         if (expr instanceof BoundExpr.Logic logic) {
@@ -73,6 +83,12 @@ public final class MemoPrefilter implements RowFilter {
     @Override
     public Schema schema() {
         return prefilter.schema();
+    }
+
+    @Override
+    public java.util.Optional<Set<String>> columns() {
+        return columnsKnown ? java.util.Optional.of(java.util.Collections.unmodifiableSet(readColumns))
+                : java.util.Optional.empty();
     }
 
     /** How many leaves are evaluated once per distinct value. */
@@ -146,6 +162,31 @@ public final class MemoPrefilter implements RowFilter {
         }
         int c = columns.iterator().next();
         return c < schema.size() && schema.column(c).type() == ScalarType.STRING ? c : -1;
+    }
+
+    /** Like {@link #collect} but for any deterministic tree, volatile calls included (they read no column). */
+    private static boolean collectAll(BoundExpr expr, Set<Integer> columns) {
+        if (expr instanceof BoundExpr.Call call) {
+            for (BoundExpr arg : call.args()) {
+                if (!collectAll(arg, columns)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (expr instanceof BoundExpr.Logic logic) {
+            return collectAll(logic.left(), columns) && collectAll(logic.right(), columns);
+        }
+        if (expr instanceof BoundExpr.SetTest set) {
+            return collectAll(set.left(), columns);
+        }
+        if (expr instanceof BoundExpr.Member member) {
+            return collectAll(member.target(), columns);
+        }
+        if (expr instanceof BoundExpr.Index index) {
+            return collectAll(index.target(), columns) && collectAll(index.index(), columns);
+        }
+        return collect(expr, columns);
     }
 
     private static boolean collect(BoundExpr expr, Set<Integer> columns) {
