@@ -61,6 +61,22 @@ class FilterPushdownTest {
         assertThat(kept).isLessThan(3000);
     }
 
+    @org.junit.jupiter.api.Test
+    void mostlyDistinctValuesSwitchTheCacheOffAndKeepTheResult() throws Exception {
+        List<Object[]> rows = StoreTest.process(NOW.minusSeconds(3600), 6000, 0, "curl.exe");
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i)[StoreTest.PROCESS.indexOf("ProcessCommandLine")] = "curl.exe " + (i % 7 == 0 ? "--upload-file " : "-o ") + i;
+            rows.get(i)[StoreTest.PROCESS.indexOf("Timestamp")] = NOW.minusSeconds(3600).plusMillis(500L * i);
+        }
+        Store store = StoreTest.write(dir.resolve("d"), rows);
+        Compilation compilation = new KqlEngine().compile(
+                "DeviceProcessEvents | where ProcessCommandLine has \"--upload-file\" | count", Catalog.defender());
+        StoreRead planned = new StoreReader(1).read(store, QueryNeeds.plan(compilation, NOW));
+        assertThat(planned.tables().get("DeviceProcessEvents").rowCount()).isEqualTo(6000 / 7 + 1);
+        assertThat(IngestTest.rows(compilation.execute(planned.tables(), NOW)))
+                .isEqualTo(IngestTest.rows(compilation.execute(new StoreReader(1).read(store, ReadPlan.all()).tables(), NOW)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"DeviceProcessEvents | where FileName has_any (dynamic([\"curl.exe\"])) and ProcessCommandLine has \"-T\""})
     void conjunctsOnOneStringColumnAreMemoised(String query) {

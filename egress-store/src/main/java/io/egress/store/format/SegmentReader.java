@@ -23,6 +23,9 @@ import java.util.zip.Inflater;
  * {@link CorruptSegmentException} with a reason, never another exception.
  */
 public final class SegmentReader implements AutoCloseable {
+    /** One inflater per thread, reset for each block (creating one per block costs native allocations). */
+    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
+
     private final Path path;
     private final FileChannel channel;
     private final long size;
@@ -161,7 +164,8 @@ public final class SegmentReader implements AutoCloseable {
             throw new CorruptSegmentException("checksum mismatch in column " + block.column().name());
         }
         byte[] raw = new byte[block.rawLength()];
-        Inflater inflater = new Inflater();
+        Inflater inflater = INFLATER.get();
+        inflater.reset();
         try {
             inflater.setInput(packed, 0, block.storedLength());
             int n = 0;
@@ -177,8 +181,6 @@ public final class SegmentReader implements AutoCloseable {
             }
         } catch (DataFormatException e) {
             throw new CorruptSegmentException("column " + block.column().name() + " does not decompress: " + e.getMessage());
-        } finally {
-            inflater.end();
         }
         try {
             ColumnCodec.decode(block.column().type(), raw, header.rowCount(), into, offset, pool, keep);

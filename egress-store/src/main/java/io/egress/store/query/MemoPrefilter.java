@@ -99,10 +99,9 @@ public final class MemoPrefilter implements RowFilter {
     @Override
     public Predicate<Object[]> newTest() {
         ExecContext ctx = new ExecContext(Map.of(), now);
-        @SuppressWarnings("unchecked")
-        IdentityHashMap<Object, Boolean>[] memo = new IdentityHashMap[slots];
+        Memo[] memo = new Memo[slots];
         for (int i = 0; i < slots; i++) {
-            memo[i] = new IdentityHashMap<>();
+            memo[i] = new Memo();
         }
         return row -> {
             try {
@@ -122,7 +121,7 @@ public final class MemoPrefilter implements RowFilter {
         };
     }
 
-    private static boolean test(Node node, IdentityHashMap<Object, Boolean>[] memo, Object[] row, ExecContext ctx) {
+    private static boolean test(Node node, Memo[] memo, Object[] row, ExecContext ctx) {
         if (node instanceof All all) {
             for (Node part : all.parts()) {
                 if (!test(part, memo, row, ctx)) {
@@ -144,16 +143,35 @@ public final class MemoPrefilter implements RowFilter {
             return KqlValues.isTrue(leaf.expr().eval(row, ctx));
         }
         Object key = row[leaf.column()];
-        IdentityHashMap<Object, Boolean> cache = memo[leaf.slot()];
-        Boolean known = cache.get(key);
-        if (known == null) {
-            known = KqlValues.isTrue(leaf.expr().eval(row, ctx));
-            if (key != null && cache.size() < 1_000_000) {
-                cache.put(key, known);
+        Memo cache = memo[leaf.slot()];
+        if (cache.off) {
+            return KqlValues.isTrue(leaf.expr().eval(row, ctx));
+        }
+        Boolean known = cache.values.get(key);
+        if (known != null) {
+            cache.hits++;
+            return known;
+        }
+        known = KqlValues.isTrue(leaf.expr().eval(row, ctx));
+        if (key != null) {
+            cache.values.put(key, known);
+            // mostly distinct values (command lines): the cache costs more than it saves
+            if (cache.values.size() >= Memo.PROBE && cache.hits < cache.values.size() / 4) {
+                cache.off = true;
+                cache.values = null;
             }
         }
         return known;
     }
+
+    /** One leaf's cache: results by value identity, switched off when values rarely repeat. */
+    private static final class Memo {
+        static final int PROBE = 2048;
+        IdentityHashMap<Object, Boolean> values = new IdentityHashMap<>();
+        long hits;
+        boolean off;
+    }
+
     /** The index of the one string column {@code expr} reads, or -1 (several columns, or a node that is not a pure function of them). */
     static int singleStringColumn(BoundExpr expr, Schema schema) {
         Set<Integer> columns = new HashSet<>();
