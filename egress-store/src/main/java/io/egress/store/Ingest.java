@@ -1,6 +1,16 @@
 package io.egress.store;
 
+import io.egress.data.DefenderSchemas;
+import io.egress.data.Schema;
 import io.egress.data.Table;
+import io.egress.data.io.ExportScanner;
+import io.egress.data.io.ReadProblem;
+import io.egress.data.io.ScanResult;
+import io.egress.telemetry.event.Malformed;
+import io.egress.telemetry.event.SourceLocation;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
 import io.egress.telemetry.FileReport;
 import io.egress.telemetry.LoadOptions;
 import io.egress.telemetry.LoadResult;
@@ -19,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * {@code egress ingest}: reads telemetry with the {@link TelemetryLoader} (every format Egress reads),
  * one file at a time so that memory holds one file and the segment buffers, and appends the rows to a
- * store through a {@link StoreWriter}.
+ * store through a {@link StoreWriter}. A Defender export named after its table is read with the
+ * streaming {@link ExportScanner} instead, as {@code egress query PATH} reads it.
  */
 public final class Ingest {
     private final TelemetryLoader loader;
@@ -59,7 +70,10 @@ public final class Ingest {
         List<FileReport> reports = new ArrayList<>();
         Map<String, Long> rows = new TreeMap<>();
         for (Input input : expand(paths)) {
-            LoadResult loaded = loader.load(List.of(input.path()), LoadOptions.defaults());
+            LoadResult loaded = namedExport(input.path()).orElse(null);
+            if (loaded == null) {
+                loaded = loader.load(List.of(input.path()), LoadOptions.defaults());
+            }
             for (FileReport report : loaded.files()) {
                 FileReport shown = !input.explicit() && report.format().equals("unknown")
                         ? new FileReport(report.path(), "skipped", 0, 0, Map.of(), null, null, List.of()) : report;
@@ -78,6 +92,50 @@ public final class Ingest {
     }
 
     private record Input(Path path, boolean explicit) {
+    }
+
+    /**
+     * A plain (not compressed) Defender export named after its table ({@code DeviceProcessEvents.json}),
+     * as {@code egress query PATH} takes it: read with the streaming, parallel {@link ExportScanner}
+     * into that table. Anything else goes through the telemetry loader.
+     */
+    private Optional<LoadResult> namedExport(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        Optional<Schema> schema = DefenderSchemas.schema(dot < 0 ? name : name.substring(0, dot));
+        if (schema.isEmpty() || compressed(file)) {
+            return Optional.empty();
+        }
+        String table = dot < 0 ? name : name.substring(0, dot);
+        ScanResult scan = ExportScanner.scan(file, schema.get(), new HashSet<>(schema.get().names()), null,
+                Runtime.getRuntime().availableProcessors());
+        int time = schema.get().indexOf("Timestamp");
+        Instant first = null;
+        Instant last = null;
+        for (Object[] row : scan.table().rows()) {
+            if (time >= 0 && row[time] instanceof Instant t) {
+                first = first == null || t.isBefore(first) ? t : first;
+                last = last == null || t.isAfter(last) ? t : last;
+            }
+        }
+        List<Malformed> problems = new ArrayList<>();
+        for (ReadProblem p : scan.problems()) {
+            if (problems.size() < FileReport.MAX_PROBLEMS) {
+                problems.add(new Malformed(SourceLocation.line(file.toString(), p.line()), p.reason()));
+            }
+        }
+        FileReport report = new FileReport(file.toString(), "defender", scan.rowsRead(), scan.problemCount(),
+                Map.of(table, (long) scan.table().rowCount()), first, last, problems);
+        return Optional.of(new LoadResult(Map.of(table, scan.table()), List.of(report), Optional.empty()));
+    }
+
+    private static boolean compressed(Path file) throws IOException {
+        byte[] head = new byte[4];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        }
+        return n >= 2 && ((head[0] == 'P' && head[1] == 'K') || ((head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b));
     }
 
     /** Files as given; folders walked recursively in sorted order, hidden files left out (as the loader does). */

@@ -60,6 +60,31 @@ class IngestTest {
     }
 
     @Test
+    void anExportNamedAfterItsTableGivesTheRowsTheLoaderGives() throws Exception {
+        Table process = new TelemetryLoader().load(List.of(SAMPLES), LoadOptions.defaults()).tables().get("DeviceProcessEvents");
+        assertThat(process.rowCount()).isPositive();
+        StringBuilder jsonl = new StringBuilder();
+        new io.egress.data.io.JsonLinesWriter().write(process, jsonl);
+        Path named = dir.resolve("DeviceProcessEvents.jsonl");
+        Path unnamed = dir.resolve("export.jsonl");
+        Files.writeString(named, jsonl);
+        Files.writeString(unnamed, jsonl);
+        Store a = Store.openOrCreate(dir.resolve("a"), Partitioning.HOUR);
+        Store b = Store.openOrCreate(dir.resolve("b"), Partitioning.HOUR);
+        Ingest.Report viaScanner = new Ingest().ingest(List.of(named), a, null);
+        Ingest.Report viaLoader = new Ingest().ingest(List.of(unnamed), b, null);
+        assertThat(viaScanner.files()).singleElement().satisfies(f -> {
+            assertThat(f.format()).isEqualTo("defender");
+            assertThat(f.malformed()).isZero();
+        });
+        assertThat(viaScanner.rowsPerTable()).isEqualTo(viaLoader.rowsPerTable()).containsEntry("DeviceProcessEvents",
+                (long) process.rowCount());
+        Table fromA = new StoreReader(1).read(a, ReadPlan.all()).tables().get("DeviceProcessEvents");
+        Table fromB = new StoreReader(1).read(b, ReadPlan.all()).tables().get("DeviceProcessEvents");
+        assertThat(rows(fromA)).isEqualTo(rows(fromB)).isEqualTo(rows(process));
+    }
+
+    @Test
     void unrecognisedFilesInFoldersAreSkippedButNamedFilesAreReported() throws Exception {
         Path folder = dir.resolve("in");
         Files.createDirectories(folder);
