@@ -89,15 +89,22 @@ public final class QueryCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserError("unknown output format '" + output + "' (use table, jsonl or csv)"));
         Map<String, Table> loaded = new LinkedHashMap<>();
         Map<String, Schema> extraSchemas = new LinkedHashMap<>();
+        Pushdown pushdown = Pushdown.of(source.text(), instant);
         for (Map.Entry<String, Path> t : tables.entrySet()) {
-            Table table = readExport(t.getKey(), t.getValue(), err);
+            Table table = pushdown.applies(t.getKey()) ? pushdown.read(t.getKey(), t.getValue(), "--table " + t.getKey() + "=" + t.getValue(), err)
+                    : readExport(t.getKey(), t.getValue(), err);
             loaded.put(t.getKey(), table);
             if (DefenderSchemas.schema(t.getKey()).isEmpty()) {
                 extraSchemas.put(t.getKey(), table.schema());
             }
         }
         for (Path path : paths) {
-            loadPath(path, loaded, extraSchemas, err);
+            Optional<String> table = Pushdown.tableNamedBy(path);
+            if (table.isPresent() && pushdown.applies(table.get()) && java.nio.file.Files.isRegularFile(path)) {
+                loaded.merge(table.get(), pushdown.read(table.get(), path, path.toString(), err), QueryCommand::concat);
+            } else {
+                loadPath(path, loaded, extraSchemas, err);
+            }
         }
         Store opened = store == null ? null : StoreTables.open(store);
         if (opened != null) {
@@ -200,7 +207,7 @@ public final class QueryCommand implements Callable<Integer> {
                 + " (DeviceProcessEvents.jsonl) or bind it with --table NAME=PATH");
     }
 
-    private static Table concat(Table a, Table b) {
+    static Table concat(Table a, Table b) {
         if (a.rowCount() == 0 && a.schema().equals(b.schema())) {
             return b;
         }
@@ -224,7 +231,7 @@ public final class QueryCommand implements Callable<Integer> {
         return Table.of(a.schema(), rows);
     }
 
-    private static void warn(List<String> warnings, PrintWriter err) {
+    static void warn(List<String> warnings, PrintWriter err) {
         int shown = 0;
         for (String w : warnings) {
             if (shown++ == MAX_WARNINGS_PER_FILE) {

@@ -91,7 +91,7 @@ public final class BenchReport {
             Long query = egress.medianPhases().get("query");
             Summary duckNative = find(summaries, "duckdb-native");
             if (query != null && duckNative != null) {
-                notes.add(String.format(Locale.ROOT, "- %s query phase alone (tables in memory) / duckdb-native: %.2f.",
+                notes.add(String.format(Locale.ROOT, "- %s query phase (over the rows the reader kept) / duckdb-native: %.2f.",
                         name, query / (double) duckNative.medianNanos()));
             }
         }

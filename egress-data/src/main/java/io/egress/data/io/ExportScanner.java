@@ -231,7 +231,7 @@ public final class ExportScanner {
         public Chunk call() {
             JsonLineDecoder decoder = new JsonLineDecoder(FACTORY, schema, columns);
             Predicate<Object[]> test = filter == null ? null : filter.get();
-            int[] keep = decoder.wantedIndexes();
+            int[] keep = decoder.keepIndexes();
             JsonLineDecoder.Problems problems = (line, reason) -> {
                 problemCount++;
                 if (problemLines.size() < MAX_PROBLEMS) {
@@ -248,13 +248,7 @@ public final class ExportScanner {
             int scanFrom = 0;
             try {
                 while (true) {
-                    int nl = -1;
-                    for (int i = Math.max(off, scanFrom); i < len; i++) {
-                        if (buf[i] == '\n') {
-                            nl = i;
-                            break;
-                        }
-                    }
+                    int nl = Bytes.indexOfNewline(buf, Math.max(off, scanFrom), len);
                     if (nl < 0) {
                         if (eof) {
                             if (off < len && !skipping && bufPos + off < end) {

@@ -14,6 +14,18 @@ final class IsoInstants {
     private IsoInstants() {
     }
 
+    /** As {@link #parse(char[], int, int)} over ASCII bytes. */
+    static Instant parse(byte[] b, int off, int len) {
+        if (len < 20 || len > 30) {
+            return null;
+        }
+        char[] c = new char[len];
+        for (int i = 0; i < len; i++) {
+            c[i] = (char) (b[off + i] & 0xFF);
+        }
+        return parse(c, 0, len);
+    }
+
     /** The instant, or null when the text is not exactly the UTC form above. */
     static Instant parse(char[] c, int off, int len) {
         if (len < 20 || len > 30) {

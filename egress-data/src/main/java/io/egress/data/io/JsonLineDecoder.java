@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Decodes one JSON line (an Advanced Hunting row) into a reused row buffer in the layout of the
- * schema, converting only the wanted columns and skipping every other value without decoding it.
+ * schema, converting the wanted columns (and checking the values of typed columns, to report what does
+ * not fit) and skipping every other value without decoding it.
  * Reports the same problems as {@link AdvancedHuntingReader}. One per thread.
  */
 final class JsonLineDecoder {
@@ -28,10 +29,13 @@ final class JsonLineDecoder {
     private final JsonFactory factory;
     private final Map<String, Integer> wanted = new HashMap<>();
     private final int[] wantedIndexes;
+    private final int[] keepIndexes;
     private final Object[] nulls;
     private final ScalarType[] types;
     private final String[] names;
     private final Object[] row;
+    private final FastJsonLine fast;
+    private final String[] bad;
 
     JsonLineDecoder(JsonFactory factory, Schema schema, Set<String> columns) {
         this.factory = factory;
@@ -45,10 +49,13 @@ final class JsonLineDecoder {
             names[i] = schema.column(i).name();
             nulls[i] = ValueConverter.nullOf(types[i]);
             row[i] = nulls[i];
-            if (columns.contains(names[i])) {
+            if (columns.contains(names[i]) || checked(types[i])) {
                 wanted.put(names[i], i);
             }
         }
+        this.fast = new FastJsonLine(schema, wanted.keySet());
+        this.keepIndexes = java.util.stream.IntStream.range(0, n).filter(i -> columns.contains(names[i])).toArray();
+        this.bad = new String[n];
         this.wantedIndexes = wanted.values().stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
@@ -57,9 +64,17 @@ final class JsonLineDecoder {
         return row;
     }
 
-    /** The schema indexes of the wanted columns, ascending. */
-    int[] wantedIndexes() {
-        return wantedIndexes;
+    /** The schema indexes of the columns asked for, ascending. */
+    int[] keepIndexes() {
+        return keepIndexes;
+    }
+
+    /**
+     * Whether a column is decoded even when not asked for, to report the values that do not fit it as
+     * the reference reader does; strings and dynamics always fit, so only the other types are checked.
+     */
+    private static boolean checked(ScalarType type) {
+        return type != ScalarType.STRING && type != ScalarType.DYNAMIC;
     }
 
     /**
@@ -67,9 +82,12 @@ final class JsonLineDecoder {
      * not a JSON object (reported); bad values are reported and read as null.
      */
     boolean decode(byte[] buf, int off, int len, long line, Problems problems) {
-        for (int i : wantedIndexes) {
-            row[i] = nulls[i];
+        reset();
+        if (fast.decode(buf, off, len, row, bad)) {
+            report(line, problems);
+            return true;
         }
+        reset();
         try (JsonParser p = factory.createParser(buf, off, len)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -86,17 +104,19 @@ final class JsonLineDecoder {
                     continue;
                 }
                 int i = index;
+                bad[i] = null;
                 try {
                     row[i] = value(p, token, types[i]);
                 } catch (ValueConverter.BadValue e) {
                     row[i] = nulls[i];
-                    problems.add(line, "column " + names[i] + ": " + e.getMessage() + " (value set to null)");
+                    bad[i] = "column " + names[i] + ": " + e.getMessage() + " (value set to null)";
                 }
             }
             if (p.currentToken() != JsonToken.END_OBJECT) {
                 // nextFieldName() returned null on something else than the end of the object
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + p.currentToken());
             }
+            report(line, problems);
             return true;
         } catch (JsonProcessingException e) {
             problems.add(line, "not a JSON object: " + e.getOriginalMessage());
@@ -104,6 +124,22 @@ final class JsonLineDecoder {
         } catch (IOException e) {
             problems.add(line, "not a JSON object: " + e.getMessage());
             return false;
+        }
+    }
+
+    private void reset() {
+        for (int i : wantedIndexes) {
+            row[i] = nulls[i];
+            bad[i] = null;
+        }
+    }
+
+    /** Value problems in schema order, as the reference reader lists them. */
+    private void report(long line, Problems problems) {
+        for (int i : wantedIndexes) {
+            if (bad[i] != null) {
+                problems.add(line, bad[i]);
+            }
         }
     }
 

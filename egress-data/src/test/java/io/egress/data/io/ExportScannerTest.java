@@ -97,6 +97,57 @@ class ExportScannerTest {
         }
     }
 
+    /** Random values of every JSON shape, valid and not, in wanted and skipped keys: same as the reference. */
+    @Test
+    void fuzzedValuesDecodeAsTheReferenceDoes() throws IOException {
+        String[] strings = {"\"plain\"", "\"C:\\\\Windows\\\\x.exe \\\"q\\\"\"", "\"tab\\there\\u00e9\\ud83d\\ude00\"",
+            "\"\u00e9t\u00e9 \u2603 \ud83d\ude00\"", "\"bad \\q escape\"", "\"raw \t control\"", "\"\"", "\"\\/\\b\\f\\n\\r\"",
+            "\"2026-01-15T11:00:00.1234567Z\"", "\"2026-13-15T11:00:00Z\"", "\"443\"", "\"true\"", "\"{\\\"a\\\":1}\""};
+        String[] others = {"0", "-0", "12", "-12", "007", "1.", "1.5", "-1e5", "2E+3", "99999999999", "123456789012345678901",
+            "true", "false", "null", "nul", "truex", "{}", "[]", "{\"a\":[1,{\"b\":null}],\"c\":\"d\"}", "[1,,2]",
+            "{\"a\" 1}", "[\"x\",{\"y\":[[]]}]", "12x", "+1", ".5", "NaN"};
+        String[] keys = {"Timestamp", "DeviceName", "RemotePort", "Bytes", "AdditionalFields", "Flag", "Score", "Id",
+            "Note", "Skipped", "Other\\u0041", "caf\u00e9"};
+        Random random = new Random(11);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            text.append('{');
+            int fields = random.nextInt(8);
+            for (int f = 0; f < fields; f++) {
+                if (f > 0) {
+                    text.append(random.nextInt(10) == 0 ? " , " : ",");
+                }
+                text.append('"').append(keys[random.nextInt(keys.length)]).append('"')
+                        .append(random.nextInt(10) == 0 ? " : " : ":");
+                text.append(random.nextBoolean() ? strings[random.nextInt(strings.length)]
+                        : others[random.nextInt(others.length)]);
+            }
+            text.append(random.nextInt(20) == 0 ? "" : "}").append('\n');
+        }
+        Path file = write("fuzz.jsonl", text.toString());
+        ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
+        ScanResult scan = ExportScanner.scan(file, SCHEMA, ALL, null, 2, 4096);
+        assertThat(render(scan.table())).isEqualTo(render(reference.table()));
+        assertThat(problems(scan.problems())).containsExactlyElementsOf(problems(reference.problems()));
+        assertThat(reference.table().rowCount()).isGreaterThan(100);
+        ScanResult some = ExportScanner.scan(file, SCHEMA, Set.of("DeviceName", "Bytes", "Timestamp"), null, 2, 4096);
+        assertThat(some.rowsRead()).isEqualTo(reference.table().rowCount());
+    }
+
+    @Test
+    void invalidUtf8IsAProblemOfItsLineOnly() throws IOException {
+        byte[] bad = "{\"DeviceName\":\"a\", \"Note\":\"x\u00ff\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] good = "{\"DeviceName\":\"b\"}\n".getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve("bad.jsonl");
+        Files.write(file, java.nio.ByteBuffer.allocate(bad.length + 2 * good.length).put(good).put(bad).put(good).array());
+        ScanResult scan = ExportScanner.scan(file, SCHEMA, Set.of("DeviceName"), null, 1);
+        assertThat(render(scan.table())).containsExactly("b", "b");
+        assertThat(scan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.reason()).startsWith("not a JSON object");
+        });
+    }
+
     @ParameterizedTest
     @CsvSource(delimiterString = "=>", textBlock = """
             DeviceName                 => DeviceName
@@ -114,8 +165,11 @@ class ExportScannerTest {
         }
         ScanResult scan = ExportScanner.scan(file, SCHEMA, columns, null, 2, 64);
         assertThat(String.join(", ", scan.table().schema().names())).isEqualTo(expected);
-        Table reference = AdvancedHuntingReader.read(file, SCHEMA).table();
+        ReadResult whole = AdvancedHuntingReader.read(file, SCHEMA);
+        Table reference = whole.table();
         assertThat(scan.table().rowCount()).isEqualTo(reference.rowCount());
+        // typed columns are checked even when not read, so the problems are the reference's
+        assertThat(problems(scan.problems())).containsExactlyElementsOf(problems(whole.problems()));
         for (int c = 0; c < scan.table().schema().size(); c++) {
             int from = SCHEMA.indexOf(scan.table().schema().column(c).name());
             for (int r = 0; r < reference.rowCount(); r++) {
