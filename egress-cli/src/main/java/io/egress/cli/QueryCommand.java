@@ -12,6 +12,9 @@ import io.egress.kql.engine.Compilation;
 import io.egress.kql.engine.KqlEngine;
 import io.egress.kql.engine.QueryRuntimeException;
 import io.egress.kql.engine.catalog.MapCatalog;
+import io.egress.store.Store;
+import io.egress.store.StoreRead;
+import io.egress.store.query.QueryNeeds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,6 +57,10 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "COLUMNS",
             description = "Width of table output; default: the terminal's, unlimited when not a terminal.")
     Integer width;
+
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Also read the tables of a store made by 'egress ingest' (only the columns and time range the query needs).")
+    Path store;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Telemetry files to load as tables.")
     List<Path> paths = new ArrayList<>();
@@ -99,16 +106,28 @@ public final class QueryCommand implements Callable<Integer> {
                 loadPath(path, loaded, extraSchemas, err);
             }
         }
+        Store opened = store == null ? null : StoreTables.open(store);
+        if (opened != null) {
+            StoreTables.schemas(opened).forEach((name, schema) -> {
+                if (DefenderSchemas.schema(name).isEmpty()) {
+                    extraSchemas.putIfAbsent(name, schema);
+                }
+            });
+        }
         Catalog catalog = ((MapCatalog) Catalog.of(DefenderSchemas.all())).with(extraSchemas);
         Compilation compilation = new KqlEngine().compile(source.text(), catalog);
         err.print(CliText.diagnostics(source.label(), compilation.source(), compilation.diagnostics()));
         if (compilation.hasErrors()) {
             return 1;
         }
+        if (opened != null) {
+            StoreRead read = StoreTables.read(opened, QueryNeeds.plan(compilation, instant), err);
+            read.tables().forEach((name, table) -> loaded.merge(name, table, QueryCommand::concat));
+        }
         for (String name : compilation.referencedTables()) {
             if (!loaded.containsKey(name)) {
-                err.println("warning: table " + name + " was not given (use --table " + name
-                        + "=PATH); it reads as empty");
+                err.println("warning: table " + name + (opened != null ? " is not in the store and" : "")
+                        + " was not given (use --table " + name + "=PATH); it reads as empty");
             }
         }
         Table result;
@@ -189,6 +208,12 @@ public final class QueryCommand implements Callable<Integer> {
     }
 
     static Table concat(Table a, Table b) {
+        if (a.rowCount() == 0 && a.schema().equals(b.schema())) {
+            return b;
+        }
+        if (b.rowCount() == 0) {
+            return a;
+        }
         List<Object[]> rows = new ArrayList<>(a.rows());
         if (a.schema().equals(b.schema())) {
             rows.addAll(b.rows());

@@ -33,6 +33,27 @@ class EgressAgreesWithDuckDbTest {
     }
 
     @Test
+    void storeEngineGivesTheRowsOfTheJsonEngine() throws Exception {
+        Dataset data = DatasetCache.ensure(dir.resolve("data"), GeneratorConfig.of(5_000, 17).withShares(0.04, 0.2)
+                .withFleet(30, 20, 200));
+        RunResult json;
+        RunResult stored;
+        try (EgressEngine e = new EgressEngine(data, EgressEngine.seedQuery());
+             StoreEngine s = new StoreEngine(data, EgressEngine.seedQuery(), dir.resolve("store"), 2)) {
+            e.prepare();
+            s.prepare();
+            assertThat(s.preparation()).isPresent();
+            json = e.run();
+            stored = s.run();
+            assertThat(s.run().keys()).isEqualTo(stored.keys()); // a second run over the same store
+        }
+        ResultDiff diff = ResultDiff.of("egress-json", json, "egress-store", stored);
+        assertThat(diff.same()).as(diff.describe(20)).isTrue();
+        assertThat(stored.rowCount()).isEqualTo(data.expectedDetections()).isPositive();
+        assertThat(stored.phaseNanos()).containsOnlyKeys("read", "query");
+    }
+
+    @Test
     void pushdownReadsFewerColumnsAndRowsButGivesTheSameRows() throws Exception {
         Dataset data = DatasetCache.ensure(dir, GeneratorConfig.of(4_000, 5).withShares(0.04, 0.2).withFleet(30, 20, 200));
         try (EgressEngine e = new EgressEngine(data, EgressEngine.seedQuery())) {
