@@ -8,6 +8,7 @@ import io.egress.kql.engine.Catalog;
 import io.egress.kql.engine.Compilation;
 import io.egress.kql.engine.KqlEngine;
 import io.egress.kql.syntax.parser.KqlParser;
+import io.egress.telemetry.TelemetryLoader;
 import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,7 @@ class CorpusLintTest {
         long ok = entries.stream().filter(e -> e.conversion().isOk()).count();
         long unmappedSource = entries.stream()
                 .filter(e -> e.conversion().status() == Status.UNSUPPORTED
-                        && e.conversion().reason().startsWith("no Defender table for log source"))
+                        && e.conversion().reason().startsWith("no table for log source"))
                 .count();
         assertThat(total).isGreaterThan(1700);
         assertThat(SigmaLint.counts(entries).get(Status.INVALID)).as("invalid rules").isZero();
@@ -74,7 +75,7 @@ class CorpusLintTest {
         List<String> failures = new ArrayList<>();
         for (SigmaLint.Entry entry : lintCorpus()) {
             if (entry.conversion().isOk()) {
-                Compilation compilation = engine.compile(entry.conversion().kql(), Catalog.defender());
+                Compilation compilation = engine.compile(entry.conversion().kql(), Catalog.of(TelemetryLoader.schemas()));
                 if (compilation.hasErrors()) {
                     failures.add(entry.path() + ": " + compilation.diagnostics());
                 }
