@@ -52,7 +52,7 @@ class UserMistakeDiagnosticsTest {
                 Arguments.of("T | make-series count() on a step 1h", "KQL204", "a"),
                 Arguments.of("T | make-series count() on t step 2", "KQL204", "2"),
                 Arguments.of("T | take a", "KQL202", "a"),
-                Arguments.of("T | evaluate pivot(a)", "KQL301", "evaluate pivot(a)"),
+                Arguments.of("T | evaluate autocluster()", "KQL301", "evaluate autocluster()"),
                 Arguments.of("T | evaluate bag_unpack(n)", "KQL204", "n)"),
                 Arguments.of("T | extend x = dynamic({\"a\":})", "KQL105", "}"),
                 Arguments.of("T | extend x = datetime(2024-13-45)", "KQL209", "datetime("),

@@ -174,19 +174,17 @@ final class OperatorBinder {
         if (op instanceof TabularOperator.Evaluate ev && ev.plugin().is("bag_unpack")) {
             return new BagUnpackBinder(binder).bind(ev, input, env);
         }
+        if (op instanceof TabularOperator.Evaluate ev && ev.plugin().is("pivot")) {
+            return new PivotBinder(binder).bind(ev, input, env);
+        }
         if (op instanceof TabularOperator.Evaluate ev && ev.plugin().is("ipv4_lookup")) {
             return ipv4Lookup(ev, input, scope, env);
         }
         if (op instanceof TabularOperator.Evaluate ev) {
             String plugin = ev.plugin().function().text();
-            String hint = switch (plugin) {
-                case "pivot" -> "its columns depend on the data; count per value with summarize countif(Col == \"v\")"
-                        + " or summarize count() by Col";
-                default -> null;
-            };
             binder.report(new io.egress.kql.syntax.diag.Diagnostic(BindDiagnostics.UNSUPPORTED,
                     io.egress.kql.syntax.diag.Severity.ERROR, ev.span(), "evaluate " + plugin + "() parses but does not"
-                    + " run yet", hint));
+                    + " run yet", "evaluate runs bag_unpack, pivot and ipv4_lookup"));
             return input;
         }
         binder.report(BindDiagnostics.unsupported(op.span(), "operator '" + operatorName(op) + "'"));

@@ -142,10 +142,15 @@ public final class SummarizeOperator implements PlanNode {
 
     /** The value of an aggregate over an empty input without by-keys: 0 for the counting ones, else null. */
     private static Object emptyDefault(AggSlot.Registry r) {
-        if (!ZERO_WHEN_EMPTY.contains(r.name())) {
+        return emptyDefault(r.name(), r.aggregate().returnType());
+    }
+
+    /** The documented value of aggregate {@code name} over no rows: 0 for the counting ones, else null. */
+    public static Object emptyDefault(String name, io.egress.data.ScalarType type) {
+        if (!ZERO_WHEN_EMPTY.contains(name)) {
             return null;
         }
-        return switch (r.aggregate().returnType()) {
+        return switch (type) {
             case INT -> 0;
             case LONG -> 0L;
             case REAL -> 0.0;
