@@ -10,6 +10,7 @@ import io.egress.bench.run.Interleaver;
 import io.egress.bench.run.QueryEngine;
 import io.egress.bench.run.ResultDiff;
 import io.egress.bench.run.RunResult;
+import io.egress.bench.run.StoreEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--threads", description = "DuckDB threads (default: available processors)")
     int threads = Runtime.getRuntime().availableProcessors();
     @Option(names = "--engines", split = ",", description = "engines to run (default ${DEFAULT-VALUE})")
-    List<String> engines = List.of("egress-json", "duckdb-json", "duckdb-native");
+    List<String> engines = List.of("egress-json", "egress-store", "duckdb-json", "duckdb-native");
     @Option(names = "--out", description = "output directory (default ${DEFAULT-VALUE})")
     Path out = Path.of("bench-out");
     @Option(names = "--data", description = "data cache directory (default: OUT/data)")
@@ -73,9 +74,9 @@ public final class BenchMain implements Callable<Integer> {
                     "--warmup must be >= 0, --iterations and --threads >= 1");
         }
         for (String name : engines) {
-            if (!List.of("egress-json", "duckdb-json", "duckdb-native").contains(name)) {
+            if (!List.of("egress-json", "egress-store", "duckdb-json", "duckdb-native").contains(name)) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "unknown engine " + name
-                        + " (expected egress-json, duckdb-json or duckdb-native)");
+                        + " (expected egress-json, egress-store, duckdb-json or duckdb-native)");
             }
         }
         Path dataRoot = data != null ? data : out.resolve("data");
@@ -88,6 +89,8 @@ public final class BenchMain implements Callable<Integer> {
         for (String name : engines) {
             contenders.add(switch (name) {
                 case "egress-json" -> new EgressEngine(dataset, EgressEngine.seedQuery());
+                case "egress-store" -> new StoreEngine(dataset, EgressEngine.seedQuery(),
+                        out.resolve("store").resolve(dataset.directory().getFileName().toString()), threads);
                 case "duckdb-json" -> new DuckDbEngine(dataset, DuckDbEngine.Mode.JSON, threads);
                 case "duckdb-native" -> new DuckDbEngine(dataset, DuckDbEngine.Mode.NATIVE, threads);
                 default -> throw new IllegalStateException("unchecked engine " + name);

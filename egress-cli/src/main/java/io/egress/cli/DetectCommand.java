@@ -11,6 +11,7 @@ import io.egress.detect.rule.RuleProblem;
 import io.egress.detect.run.DetectPipeline;
 import io.egress.detect.run.DetectRequest;
 import io.egress.detect.run.DetectRun;
+import io.egress.store.Store;
 import io.egress.telemetry.FileReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,8 +36,12 @@ public final class DetectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Telemetry files or folders.")
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Telemetry files or folders (at least one, or --store).")
     List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Also read a store made by 'egress ingest' (only the tables, columns and time range the rules need).")
+    Path store;
 
     @Option(names = "--rules", paramLabel = "PATH",
             description = "More rules: a Sentinel YAML or .kql file, or a folder of them (repeatable).")
@@ -85,11 +90,15 @@ public final class DetectCommand implements Callable<Integer> {
         if (!List.of("table", "jsonl", "csv").contains(output)) {
             throw new UserError("unknown output format '" + output + "' (use table, jsonl or csv)");
         }
+        if (paths.isEmpty() && store == null) {
+            throw new UserError("give telemetry files or folders (PATH...) or a store (--store DIR)");
+        }
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new UserError("cannot read " + path + ": no such file or folder");
             }
         }
+        Store opened = store == null ? null : StoreTables.open(store);
         Optional<Instant> anchor = parseNow(now);
         boolean noTuning = "none".equalsIgnoreCase(tuning);
         Optional<Path> tuningFile = tuning == null || noTuning ? Optional.empty() : Optional.of(Path.of(tuning));
@@ -101,9 +110,16 @@ public final class DetectCommand implements Callable<Integer> {
         }
         Style style = Style.detect();
         Progress progress = new Progress(err);
-        DetectRun run = new DetectPipeline().run(new DetectRequest(paths, !noBundled, rules, tuningFile, noTuning,
-                anchor, progress));
-        progress.finish();
+        DetectRequest request = new DetectRequest(paths, !noBundled, rules, tuningFile, noTuning, anchor, progress);
+        DetectRun run;
+        try {
+            run = opened == null ? new DetectPipeline().run(request)
+                    : new DetectPipeline().run(request, new StoreSource(opened, paths, progress, err));
+        } catch (StoreSource.Failure e) {
+            throw e.error;
+        } finally {
+            progress.finish();
+        }
         for (RuleProblem problem : run.allProblems()) {
             Summary.problem(problem).forEach(err::println);
         }

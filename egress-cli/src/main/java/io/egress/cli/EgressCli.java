@@ -34,6 +34,7 @@ public final class EgressCli implements Runnable {
         commandLine.addSubcommand(new ValidateCommand());
         commandLine.addSubcommand(new InspectCommand());
         commandLine.addSubcommand(new SigmaCommand());
+        commandLine.addSubcommand(new IngestCommand());
         return commandLine;
     }
 

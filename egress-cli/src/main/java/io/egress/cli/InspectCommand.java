@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
         name = "inspect",
         mixinStandardHelpOptions = true,
         description = {
-            "Reads telemetry files (folders walked, .gz and .zip opened) and reports per file: detected format,",
-            "records read, rows per table, malformed records with their location, and the time range."})
+            "Reads telemetry files (folders walked, .gz and .zip opened) and reports per file: detected format, "
+                + "records read, rows per table, malformed records with their location, and the time range."})
 public final class InspectCommand implements Callable<Integer> {
     /** How output is written. */
     enum Output { table, jsonl }

@@ -12,6 +12,9 @@ import io.egress.kql.engine.Compilation;
 import io.egress.kql.engine.KqlEngine;
 import io.egress.kql.engine.QueryRuntimeException;
 import io.egress.kql.engine.catalog.MapCatalog;
+import io.egress.store.Store;
+import io.egress.store.StoreRead;
+import io.egress.store.query.QueryNeeds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,6 +58,10 @@ public final class QueryCommand implements Callable<Integer> {
             description = "Width of table output; default: the terminal's, unlimited when not a terminal.")
     Integer width;
 
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Also read the tables of a store made by 'egress ingest' (only the columns and time range the query needs).")
+    Path store;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Telemetry files to load as tables.")
     List<Path> paths = new ArrayList<>();
 
@@ -82,15 +89,30 @@ public final class QueryCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserError("unknown output format '" + output + "' (use table, jsonl or csv)"));
         Map<String, Table> loaded = new LinkedHashMap<>();
         Map<String, Schema> extraSchemas = new LinkedHashMap<>();
+        Pushdown pushdown = Pushdown.of(source.text(), instant);
         for (Map.Entry<String, Path> t : tables.entrySet()) {
-            Table table = readExport(t.getKey(), t.getValue(), err);
+            Table table = pushdown.applies(t.getKey()) ? pushdown.read(t.getKey(), t.getValue(), "--table " + t.getKey() + "=" + t.getValue(), err)
+                    : readExport(t.getKey(), t.getValue(), err);
             loaded.put(t.getKey(), table);
             if (DefenderSchemas.schema(t.getKey()).isEmpty()) {
                 extraSchemas.put(t.getKey(), table.schema());
             }
         }
         for (Path path : paths) {
-            loadPath(path, loaded, extraSchemas, err);
+            Optional<String> table = Pushdown.tableNamedBy(path);
+            if (table.isPresent() && pushdown.applies(table.get()) && java.nio.file.Files.isRegularFile(path)) {
+                loaded.merge(table.get(), pushdown.read(table.get(), path, path.toString(), err), QueryCommand::concat);
+            } else {
+                loadPath(path, loaded, extraSchemas, err);
+            }
+        }
+        Store opened = store == null ? null : StoreTables.open(store);
+        if (opened != null) {
+            StoreTables.schemas(opened).forEach((name, schema) -> {
+                if (DefenderSchemas.schema(name).isEmpty()) {
+                    extraSchemas.putIfAbsent(name, schema);
+                }
+            });
         }
         Catalog catalog = ((MapCatalog) Catalog.of(DefenderSchemas.all())).with(extraSchemas);
         Compilation compilation = new KqlEngine().compile(source.text(), catalog);
@@ -98,10 +120,14 @@ public final class QueryCommand implements Callable<Integer> {
         if (compilation.hasErrors()) {
             return 1;
         }
+        if (opened != null) {
+            StoreRead read = StoreTables.read(opened, QueryNeeds.plan(compilation, instant), err);
+            read.tables().forEach((name, table) -> loaded.merge(name, table, QueryCommand::concat));
+        }
         for (String name : compilation.referencedTables()) {
             if (!loaded.containsKey(name)) {
-                err.println("warning: table " + name + " was not given (use --table " + name
-                        + "=PATH); it reads as empty");
+                err.println("warning: table " + name + (opened != null ? " is not in the store and" : "")
+                        + " was not given (use --table " + name + "=PATH); it reads as empty");
             }
         }
         Table result;
@@ -181,7 +207,13 @@ public final class QueryCommand implements Callable<Integer> {
                 + " (DeviceProcessEvents.jsonl) or bind it with --table NAME=PATH");
     }
 
-    private static Table concat(Table a, Table b) {
+    static Table concat(Table a, Table b) {
+        if (a.rowCount() == 0 && a.schema().equals(b.schema())) {
+            return b;
+        }
+        if (b.rowCount() == 0) {
+            return a;
+        }
         List<Object[]> rows = new ArrayList<>(a.rows());
         if (a.schema().equals(b.schema())) {
             rows.addAll(b.rows());
@@ -199,7 +231,7 @@ public final class QueryCommand implements Callable<Integer> {
         return Table.of(a.schema(), rows);
     }
 
-    private static void warn(List<String> warnings, PrintWriter err) {
+    static void warn(List<String> warnings, PrintWriter err) {
         int shown = 0;
         for (String w : warnings) {
             if (shown++ == MAX_WARNINGS_PER_FILE) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         name = "lint",
         mixinStandardHelpOptions = true,
         description = {"Checks which Sigma rules run on Egress: ok, unsupported, unsatisfiable or invalid.",
-                "ok: compiles to KQL over a Defender table; unsatisfiable: a field has no Defender column.",
+                "ok: compiles to KQL over a table Egress fills (Defender or raw SysmonEvent/WindowsEvent/AuditdEvent);",
+                "unsatisfiable: a field no source provides; unsupported: no reader produces the log source.",
                 "Exit code 1 if any rule is invalid."})
 public final class SigmaLintCommand implements Callable<Integer> {
     @CommandLine.Spec

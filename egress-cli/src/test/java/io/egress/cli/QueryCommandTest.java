@@ -121,6 +121,26 @@ class QueryCommandTest {
     }
 
     @Test
+    void bindErrorsAndDataDependentQueries() throws IOException {
+        CliRun regex = CliRun.of("query", "-q", "print x = \"a\" matches regex \"(a\"");
+        assertThat(regex.exitCode()).isEqualTo(1);
+        assertThat(regex.err()).contains("<query>:1:11: error KQL204: invalid regular expression")
+                .contains("^^^").doesNotContain("Exception");
+        CliRun unknown = CliRun.of("query", "-q", "print x = tohexx(1)");
+        assertThat(unknown.err()).contains("error KQL203: unknown function 'tohexx'").contains("did you mean `tohex`?");
+        Path file = dir.resolve("e.jsonl");
+        Files.writeString(file, "{\"DeviceName\":\"WS1\",\"AdditionalFields\":\"{\\\"Port\\\":445,\\\"Id\\\":\\\"x\\\"}\"}\n");
+        CliRun unpacked = CliRun.of("query", "-q", "DeviceEvents | project DeviceName, F = parse_json(AdditionalFields)"
+                + " | evaluate bag_unpack(F) | where Port > 400", "--table", "DeviceEvents=" + file, "-o", "csv");
+        assertThat(unpacked.exitCode()).as(unpacked.err()).isZero();
+        assertThat(unpacked.out()).isEqualTo("DeviceName,Port,Id\r\nWS1,445,x\r\n");
+        CliRun late = CliRun.of("query", "-q", "DeviceEvents | project F = parse_json(AdditionalFields)"
+                + " | evaluate bag_unpack(F) | project Nope", "--table", "DeviceEvents=" + file);
+        assertThat(late.exitCode()).isEqualTo(1);
+        assertThat(late.err()).contains("error KQL202: unknown column or name 'Nope'").doesNotContain("Exception");
+    }
+
+    @Test
     void positionalExportNamedAfterItsTable() throws IOException {
         Path file = dir.resolve("DeviceFileEvents.jsonl");
         Files.writeString(file, "{\"FileName\":\"a.txt\"}\n{\"FileName\":\"b.txt\"}\n");

@@ -64,7 +64,7 @@ class SigmaCommandTest {
     void convertReportsRulesItCannotConvert() throws IOException {
         Path rule = write("zeek.yml", GOOD.replace("{product: windows, category: process_creation}", "{product: zeek, service: dns}"));
         assertThat(run("sigma", "convert", rule.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains(rule + ": unsupported: no Defender table for log source product: zeek, service: dns");
+        assertThat(err.toString()).contains(rule + ": unsupported: no table for log source product: zeek, service: dns: no Egress reader produces it");
     }
 
     @Test
@@ -75,7 +75,7 @@ class SigmaCommandTest {
         assertThat(out.toString()).isEqualTo(
                 "ok\t" + dir.resolve("a_good.yml") + "\n"
                         + "unsatisfiable\t" + dir.resolve("b_unsatisfiable.yml")
-                        + "\tno Defender column for field `LogonGuid` in DeviceProcessEvents"
+                        + "\tno source provides field `LogonGuid` in DeviceProcessEvents"
                         + " (log source product: windows, category: process_creation)\n"
                         + "2 rules: 1 ok, 0 unsupported, 1 unsatisfiable, 0 invalid (50.0% ok)\n");
     }

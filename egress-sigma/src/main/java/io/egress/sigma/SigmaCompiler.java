@@ -20,7 +20,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Compiles Sigma rules to KQL over the Defender tables. Every outcome is a {@link SigmaConversion}; a rule
+ * Compiles Sigma rules to KQL over the tables Egress fills: the Defender tables, and the raw per-source
+ * tables ({@code SysmonEvent}, {@code WindowsEvent}, {@code AuditdEvent}) for log sources Defender has no
+ * table for. Every outcome is a {@link SigmaConversion}; a rule
  * that cannot run says why in its status and reason, nothing is thrown for a bad rule.
  *
  * <p>Sigma filters (global filter documents) given to {@link #withFilters} are applied to the rules they
@@ -85,7 +87,7 @@ public final class SigmaCompiler {
         Optional<LogSourceMapping> mapping = catalog.find(rule.logSource());
         if (mapping.isEmpty()) {
             return new SigmaConversion(rule, Status.UNSUPPORTED,
-                    "no Defender table for log source " + rule.logSource(), null, null);
+                    "no table for log source " + rule.logSource() + ": no Egress reader produces it", null, null);
         }
         LogSourceMapping source = mapping.get();
         DetectionCompiler.Compiled compiled = DetectionCompiler.compile(rule.detection(), source);
@@ -99,7 +101,7 @@ public final class SigmaCompiler {
             }
         }
         if (!compiled.missingFields().isEmpty()) {
-            problems.add(Problem.unsatisfiable("no Defender column for field"
+            problems.add(Problem.unsatisfiable("no source provides field"
                     + (compiled.missingFields().size() > 1 ? "s " : " ")
                     + compiled.missingFields().stream().map(f -> "`" + f + "`").collect(Collectors.joining(", "))
                     + " in " + source.table() + " (log source " + rule.logSource() + ")"));

@@ -246,7 +246,38 @@ class SigmaCompilerTest {
                         "DeviceProcessEvents\n| where FolderPath endswith \"/curl\""),
                 Arguments.of("product: linux\n  service: auditd",
                         "sel:\n  type: EXECVE\n  a0: getcap\nsys:\n  type: SYSCALL\n  SYSCALL: execve\ncondition: sel and sys",
-                        "DeviceProcessEvents\n| where tostring(split(ProcessCommandLine, \" \")[0]) =~ \"getcap\""),
+                        """
+                        AuditdEvent
+                        | where strcat_array(EventData.record_types, "\\n") matches regex "(?im)^EXECVE$"
+                        | where iff(array_length(EventData.argv) > 0, tostring(EventData.argv[0]), tostring(EventData.a0)) =~ "getcap"
+                        | where strcat_array(EventData.record_types, "\\n") matches regex "(?im)^SYSCALL$"
+                        | where coalesce(Syscall, tostring(EventData.syscall)) =~ "execve\""""),
+                Arguments.of("product: linux\n  service: auditd",
+                        "sel:\n  type: PATH\n  name|endswith: '/ld.so.preload'\ncondition: sel",
+                        """
+                        AuditdEvent
+                        | where strcat_array(EventData.record_types, "\\n") matches regex "(?im)^PATH$"
+                        | where strcat_array(EventData.paths, "\\n") matches regex @"(?im)^[^\\n]*/ld\\.so\\.preload$\""""),
+                Arguments.of("product: windows\n  category: registry_set",
+                        "sel:\n  TargetObject|endswith: '\\\\Run\\\\evil'\n  Details: 'DWORD (0x00000001)'\ncondition: sel",
+                        """
+                        SysmonEvent
+                        | where EventID == 13
+                        | where tostring(EventData["TargetObject"]) endswith @"\\Run\\evil"
+                        | where tostring(EventData["Details"]) =~ "DWORD (0x00000001)\""""),
+                Arguments.of("product: windows\n  service: security",
+                        "sel:\n  EventID: 4701\n  LogonType: 3\ncondition: sel",
+                        """
+                        WindowsEvent
+                        | where Channel =~ "Security"
+                        | where EventID == 4701
+                        | where tostring(EventData["LogonType"]) =~ "3\""""),
+                Arguments.of("product: windows\n  category: ps_module",
+                        "sel:\n  Payload|contains: 'Invoke-Mimikatz'\ncondition: sel",
+                        """
+                        WindowsEvent
+                        | where Channel in~ ("Microsoft-Windows-PowerShell/Operational", "PowerShellCore/Operational") and EventID == 4103
+                        | where tostring(EventData["Payload"]) contains "Invoke-Mimikatz\""""),
                 Arguments.of("category: process_creation",
                         "sel:\n  CommandLine|contains: 'ftp://'\ncondition: sel",
                         "DeviceProcessEvents\n| where ProcessCommandLine contains \"ftp://\""));
@@ -264,15 +295,15 @@ class SigmaCompilerTest {
     static Stream<Arguments> problems() {
         return Stream.of(
                 Arguments.of(PROCESS, "sel:\n  LogonGuid|contains: 'x'\ncondition: sel", Status.UNSATISFIABLE,
-                        "no Defender column for field `LogonGuid` in DeviceProcessEvents"),
+                        "no source provides field `LogonGuid` in DeviceProcessEvents"),
                 Arguments.of(PROCESS, "sel:\n  Hashes|contains: 'IMPHASH=ABC'\ncondition: sel", Status.UNSATISFIABLE,
                         "the condition can never be true on DeviceProcessEvents: `Hashes|contains: IMPHASH=ABC`"),
-                Arguments.of("product: linux\n  service: auditd", "sel:\n  type: PATH\ncondition: sel",
-                        Status.UNSATISFIABLE, "`type: PATH` cannot occur on DeviceProcessEvents"),
-                Arguments.of("product: linux\n  service: auditd", "sel:\n  type: SYSCALL\n  SYSCALL: mknod\ncondition: sel",
-                        Status.UNSATISFIABLE, "`SYSCALL: mknod` cannot occur on DeviceProcessEvents"),
+                Arguments.of("product: linux\n  service: auditd", "sel:\n  type: PATH\n  nametype: CREATE\ncondition: sel",
+                        Status.UNSATISFIABLE, "no source provides field `nametype` in AuditdEvent"),
+                Arguments.of("product: windows\n  category: registry_set", "sel:\n  CommandLine: x\ncondition: sel",
+                        Status.UNSATISFIABLE, "no source provides field `CommandLine` in SysmonEvent"),
                 Arguments.of("product: zeek\n  service: dns", "sel:\n  query: x\ncondition: sel", Status.UNSUPPORTED,
-                        "no Defender table for log source product: zeek, service: dns"),
+                        "no table for log source product: zeek, service: dns: no Egress reader produces it"),
                 Arguments.of(PROCESS, "sel:\n  CommandLine|re: '(?<=a)b'\ncondition: sel", Status.UNSUPPORTED,
                         "is not RE2 syntax"),
                 Arguments.of(PROCESS, "sel:\n  CommandLine|re: '(a)\\1'\ncondition: sel", Status.UNSUPPORTED,

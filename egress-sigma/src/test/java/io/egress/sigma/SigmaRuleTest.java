@@ -76,9 +76,35 @@ class SigmaRuleTest {
         assertThat(conversions).hasSize(2);
         assertThat(conversions.get(0).status()).isEqualTo(Status.OK);
         assertThat(conversions.get(1).status()).isEqualTo(Status.UNSUPPORTED);
-        assertThat(conversions.get(1).reason()).isEqualTo("correlation rules are not yet supported");
+        assertThat(conversions.get(1).reason()).isEqualTo("correlation rules are not yet supported: event_count over "
+                + "11111111-2222-4333-8444-555555555555 grouped by User within 1h");
         assertThat(conversions.get(1).rule().kind()).isEqualTo(SigmaRule.Kind.CORRELATION);
         assertThat(conversions.get(1).rule().title()).isEqualTo("Many uploads");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "event_count|unsupported|correlation rules are not yet supported: event_count over base within 5m",
+        "value_count|unsupported|correlation rules are not yet supported: value_count over base within 5m",
+        "temporal|unsupported|correlation rules are not yet supported: temporal over base within 5m",
+        "temporal_ordered|unsupported|correlation rules are not yet supported: temporal_ordered over base within 5m",
+        "value_sum|unsupported|correlation rules are not yet supported: value_sum over base within 5m",
+        "events_per_second|invalid|unknown correlation type `events_per_second`",
+    })
+    void everyCorrelationTypeLoadsWithAReason(String type, String status, String reason) {
+        String yaml = """
+                title: Correlated
+                correlation:
+                    type: %s
+                    rules: base
+                    timespan: 5m
+                    condition:
+                        gte: 3
+                """.formatted(type);
+        SigmaConversion conversion = new SigmaCompiler().compile(yaml, "c.yml");
+        assertThat(conversion.status().word()).isEqualTo(status);
+        assertThat(conversion.reason()).startsWith(reason);
+        assertThat(conversion.rule().kind()).isEqualTo(SigmaRule.Kind.CORRELATION);
     }
 
     @Test

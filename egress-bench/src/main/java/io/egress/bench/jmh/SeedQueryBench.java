@@ -45,7 +45,7 @@ public class SeedQueryBench {
         Dataset data = DatasetCache.ensure(dir, SampleLines.config(rows));
         engine = new EgressEngine(data, EgressEngine.seedQuery());
         engine.prepare();
-        tables = engine.readTables();
+        tables = engine.readTablesWhole();
     }
 
     @org.openjdk.jmh.annotations.TearDown

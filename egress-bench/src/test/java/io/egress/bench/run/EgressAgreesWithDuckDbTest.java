@@ -33,6 +33,56 @@ class EgressAgreesWithDuckDbTest {
     }
 
     @Test
+    void storeEngineGivesTheRowsOfTheJsonEngine() throws Exception {
+        Dataset data = DatasetCache.ensure(dir.resolve("data"), GeneratorConfig.of(5_000, 17).withShares(0.04, 0.2)
+                .withFleet(30, 20, 200));
+        RunResult json;
+        RunResult stored;
+        try (EgressEngine e = new EgressEngine(data, EgressEngine.seedQuery());
+             StoreEngine s = new StoreEngine(data, EgressEngine.seedQuery(), dir.resolve("store"), 2)) {
+            e.prepare();
+            s.prepare();
+            assertThat(s.preparation()).isPresent();
+            json = e.run();
+            stored = s.run();
+            assertThat(s.run().keys()).isEqualTo(stored.keys()); // a second run over the same store
+        }
+        ResultDiff diff = ResultDiff.of("egress-json", json, "egress-store", stored);
+        assertThat(diff.same()).as(diff.describe(20)).isTrue();
+        assertThat(stored.rowCount()).isEqualTo(data.expectedDetections()).isPositive();
+        assertThat(stored.phaseNanos()).containsOnlyKeys("read", "query");
+    }
+
+    @Test
+    void pushdownReadsFewerColumnsAndRowsButGivesTheSameRows() throws Exception {
+        Dataset data = DatasetCache.ensure(dir, GeneratorConfig.of(4_000, 5).withShares(0.04, 0.2).withFleet(30, 20, 200));
+        try (EgressEngine e = new EgressEngine(data, EgressEngine.seedQuery())) {
+            e.prepare();
+            var pushed = e.readTables();
+            var whole = e.readTablesWhole();
+            assertThat(EgressEngine.keys(e.execute(pushed))).containsExactlyInAnyOrderElementsOf(
+                    EgressEngine.keys(e.execute(whole))).hasSize((int) data.expectedDetections());
+            for (String table : whole.keySet()) {
+                assertThat(pushed.get(table).schema().size()).isLessThan(12);
+                assertThat(pushed.get(table).rowCount()).isLessThan(whole.get(table).rowCount() / 2);
+            }
+        }
+    }
+
+    @Test
+    void theSeedReadsOnlyTheColumnsItUses() throws Exception {
+        var c = new io.egress.kql.engine.KqlEngine().compile(EgressEngine.seedQuery(), io.egress.kql.engine.Catalog.defender());
+        assertThat(c.referencedColumns().get("DeviceProcessEvents")).containsExactlyInAnyOrder("Timestamp", "DeviceName",
+                "AccountName", "FileName", "ProcessCommandLine", "InitiatingProcessFileName",
+                "InitiatingProcessCommandLine");
+        assertThat(c.referencedColumns().get("DeviceNetworkEvents")).containsExactlyInAnyOrder("Timestamp",
+                "DeviceName", "InitiatingProcessAccountName", "InitiatingProcessFileName",
+                "InitiatingProcessCommandLine", "RemoteIP", "RemotePort", "RemoteUrl", "RemoteIPType");
+        assertThat(c.prefilter("DeviceProcessEvents").orElseThrow().chains()).hasSize(4);
+        assertThat(c.prefilter("DeviceNetworkEvents").orElseThrow().chains()).hasSize(1);
+    }
+
+    @Test
     void resultDiffNamesTheRowsOnlyOneSideHas() {
         RunResult a = new RunResult(java.util.List.of("x", "y", "y"), java.util.Map.of());
         RunResult b = new RunResult(java.util.List.of("y", "z"), java.util.Map.of());

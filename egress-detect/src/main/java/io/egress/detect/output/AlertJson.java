@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.egress.data.ValueFormat;
+import io.egress.data.io.JsonLinesWriter;
 import io.egress.detect.alert.Alert;
 import io.egress.detect.alert.MatchedPattern;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -66,34 +63,6 @@ public final class AlertJson {
 
     /** A cell value as JSON: datetimes as ISO-8601 UTC, timespans as Kusto text, numbers as numbers. */
     static JsonNode value(Object value) {
-        var f = MAPPER.getNodeFactory();
-        if (value == null) {
-            return f.nullNode();
-        }
-        if (value instanceof JsonNode node) {
-            return node;
-        }
-        if (value instanceof Boolean b) {
-            return f.booleanNode(b);
-        }
-        if (value instanceof Integer i) {
-            return f.numberNode(i);
-        }
-        if (value instanceof Long l) {
-            return f.numberNode(l);
-        }
-        if (value instanceof Double d) {
-            return d.isNaN() || d.isInfinite() ? f.textNode(ValueFormat.real(d)) : f.numberNode(d);
-        }
-        if (value instanceof BigDecimal d) {
-            return f.numberNode(d);
-        }
-        if (value instanceof Instant instant) {
-            return f.textNode(ValueFormat.datetime(instant));
-        }
-        if (value instanceof Duration duration) {
-            return f.textNode(ValueFormat.timespan(duration));
-        }
-        return f.textNode(ValueFormat.toKqlString(value));
+        return JsonLinesWriter.toJson(value);
     }
 }

@@ -32,7 +32,20 @@ public final class DetectPipeline {
     private final KqlEngine engine = new KqlEngine();
     private final Catalog catalog = Catalog.of(TelemetryLoader.schemas());
 
+    /** Where a run's tables come from: the compiled rules (to read only what they need) and the requested anchor. */
+    @FunctionalInterface
+    public interface TelemetrySource {
+        LoadResult load(List<CompiledRule> rules, java.util.Optional<Instant> requestedNow);
+    }
+
+    /** Runs over the request's input files. */
     public DetectRun run(DetectRequest request) {
+        return run(request, (rules, now) -> new TelemetryLoader().load(request.inputs(),
+                new LoadOptions(false, request.progress())));
+    }
+
+    /** Runs over tables from {@code source} (a store, or files and a store); the request's inputs are not read. */
+    public DetectRun run(DetectRequest request, TelemetrySource source) {
         long started = System.nanoTime();
         RuleLoader loader = new RuleLoader();
         RuleSet rules = request.bundledRules() ? loader.bundled() : new RuleSet(List.of(), List.of());
@@ -42,7 +55,7 @@ public final class DetectPipeline {
         RuleCompiler.Result compiled = new RuleCompiler(engine, catalog).compile(rules.rules());
         List<RuleProblem> problems = new ArrayList<>(rules.problems());
         problems.addAll(compiled.problems());
-        LoadResult load = new TelemetryLoader().load(request.inputs(), new LoadOptions(false, request.progress()));
+        LoadResult load = source.load(compiled.rules(), request.now());
         Instant now;
         String nowSource;
         if (request.now().isPresent()) {

@@ -37,11 +37,13 @@ public final class KqlEngine {
         List<io.egress.kql.syntax.diag.Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
         boolean syntaxErrors = diagnostics.stream().anyMatch(io.egress.kql.syntax.diag.Diagnostic::isError);
         if (syntaxErrors) {
-            return new Compilation(parsed.source(), parsed.script(), diagnostics, List.of(), java.util.Set.of());
+            return new Compilation(parsed.source(), parsed.script(), diagnostics, List.of(), java.util.Set.of(),
+                    List.of(), null);
         }
         Binder binder = new Binder(registry, catalog);
         List<PlanNode> plans = binder.bind(parsed.script());
         diagnostics.addAll(binder.diagnostics());
-        return new Compilation(parsed.source(), parsed.script(), diagnostics, plans, binder.referencedTables());
+        return new Compilation(parsed.source(), parsed.script(), diagnostics, plans, binder.referencedTables(),
+                binder.scans(), binder.isDataDependent() ? new Compilation.Rebinder(registry, catalog) : null);
     }
 }

@@ -50,6 +50,9 @@ class GoldenQueryTest {
         assertThat(c.hasErrors()).as(describe(c)).isFalse();
         Table result = c.execute(g.tables, g.now);
         List<String> actualRows = GoldenFile.renderRows(result);
+        Table overPruned = c.execute(pruned(prefiltered(c, g.tables, g.now), c.referencedColumns()), g.now);
+        assertThat(GoldenFile.renderRows(overPruned)).as("the same rows over tables cut to referencedColumns() and prefilter() "
+                + c.referencedColumns()).isEqualTo(actualRows);
         if (Boolean.getBoolean("egress.golden.update")) {
             rewrite(file, g, result, actualRows);
             return;
@@ -68,6 +71,42 @@ class GoldenQueryTest {
         }
         assertThat(normalizedActual).as("rows of " + file.getFileName() + " (expected " + expectedRows.size() + ")")
                 .containsExactlyElementsOf(normalizedExpected);
+    }
+
+    /** The tables without the rows {@link Compilation#prefilter} says no scan keeps. */
+    private static java.util.Map<String, Table> prefiltered(Compilation c, java.util.Map<String, Table> tables,
+                                                            java.time.Instant now) {
+        java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
+        tables.forEach((name, table) -> out.put(name, c.prefilter(name)
+                .filter(p -> p.schema().equals(table.schema()))
+                .map(p -> Table.of(table.schema(), table.rows().stream().filter(p.newTest(now)).toList()))
+                .orElse(table)));
+        return out;
+    }
+
+    /** The tables with only the columns the query can read (projection pushdown as a reader does it). */
+    private static java.util.Map<String, Table> pruned(java.util.Map<String, Table> tables,
+                                                       java.util.Map<String, java.util.Set<String>> keep) {
+        java.util.Map<String, Table> out = new java.util.LinkedHashMap<>();
+        tables.forEach((name, table) -> {
+            java.util.Set<String> columns = keep.get(name);
+            if (columns == null) {
+                return;
+            }
+            List<io.egress.data.Column> kept = table.schema().columns().stream()
+                    .filter(col -> columns.contains(col.name())).toList();
+            int[] from = kept.stream().mapToInt(col -> table.schema().indexOf(col.name())).toArray();
+            List<Object[]> rows = new ArrayList<>();
+            for (Object[] row : table.rows()) {
+                Object[] copy = new Object[from.length];
+                for (int i = 0; i < from.length; i++) {
+                    copy[i] = row[from[i]];
+                }
+                rows.add(copy);
+            }
+            out.put(name, Table.of(new io.egress.data.Schema(kept), rows));
+        });
+        return out;
     }
 
     private static String describe(Compilation c) {

@@ -139,7 +139,7 @@ final class FieldCompiler {
             flags.append('i');
             re2Flags |= com.google.re2j.Pattern.CASE_INSENSITIVE;
         }
-        if (match.has(Modifier.M)) {
+        if (match.has(Modifier.M) || target.multi()) {
             flags.append('m');
             re2Flags |= com.google.re2j.Pattern.MULTILINE;
         }
@@ -240,6 +240,9 @@ final class FieldCompiler {
         if (target.isConstant()) {
             boolean any = target.constants().stream().anyMatch(c -> StringMatcher.matchesConstant(c, chunks, cased));
             return any ? Pred.TRUE : never(match, value);
+        }
+        if (target.multi()) {
+            return StringMatcher.matchAnyLine(target.kql(), chunks, cased);
         }
         String literal = StringMatcher.exactLiteral(chunks);
         if (numeric(target)) {

@@ -68,6 +68,34 @@ final class StringMatcher {
         return Pred.atom(expr + " matches regex " + KqlPrinter.string(regex(chunks, cased)));
     }
 
+    /**
+     * One pattern against a multi-valued field: {@code expr} holds one value per line, and the pattern
+     * must match a whole line ({@code (?m)} anchors, wildcards that do not cross a line break).
+     */
+    static Pred matchAnyLine(String expr, List<Chunk> chunks, boolean cased) {
+        int n = chunks.size();
+        if (n == 0) {
+            return Pred.atom("isempty(" + expr + ")");
+        }
+        if (n == 1 && chunks.get(0) instanceof Chunk.AnyChars) {
+            return Pred.atom("isnotempty(" + expr + ")");
+        }
+        if (n == 3 && chunks.get(0) instanceof Chunk.AnyChars && chunks.get(2) instanceof Chunk.AnyChars
+                && chunks.get(1) instanceof Chunk.Literal literal) {
+            return Pred.atom(expr + (cased ? " contains_cs " : " contains ") + KqlPrinter.string(literal.text()));
+        }
+        StringBuilder pattern = new StringBuilder(cased ? "(?m)^" : "(?im)^");
+        for (Chunk chunk : chunks) {
+            if (chunk instanceof Chunk.Literal literal) {
+                pattern.append(KqlPrinter.regexLiteral(literal.text()));
+            } else {
+                pattern.append(chunk instanceof Chunk.OneChar ? "[^\\n]" : "[^\\n]*");
+            }
+        }
+        pattern.append('$');
+        return Pred.atom(expr + " matches regex " + KqlPrinter.string(pattern.toString()));
+    }
+
     /** An anchored RE2 pattern equivalent to the chunks ({@code (?s)} so {@code *} spans line breaks). */
     static String regex(List<Chunk> chunks, boolean cased) {
         StringBuilder pattern = new StringBuilder(cased ? "(?s)" : "(?is)");

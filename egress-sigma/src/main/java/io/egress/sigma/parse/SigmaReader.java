@@ -51,6 +51,39 @@ public final class SigmaReader {
         return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
+    /** Correlation types of the Sigma specification (2.0 and 2.1). */
+    private static final java.util.Set<String> CORRELATION_TYPES = java.util.Set.of("event_count", "value_count",
+            "temporal", "temporal_ordered", "value_sum", "value_avg", "value_percentile", "value_median");
+
+    /** Why a correlation rule does not run: it is not supported yet, or it is not a valid correlation. */
+    private static Problem correlation(JsonNode correlation) {
+        if (!correlation.isObject()) {
+            return Problem.invalid("`correlation` must be a map with `type`, `rules` and `timespan`");
+        }
+        String type = correlation.path("type").asText("");
+        if (type.isEmpty()) {
+            return Problem.invalid("the correlation has no `type`");
+        }
+        if (!CORRELATION_TYPES.contains(type)) {
+            return Problem.invalid("unknown correlation type `" + type + "` (expected one of "
+                    + String.join(", ", new java.util.TreeSet<>(CORRELATION_TYPES)) + ")");
+        }
+        List<String> rules = new java.util.ArrayList<>();
+        JsonNode ruleRefs = correlation.path("rules");
+        if (ruleRefs.isArray()) {
+            ruleRefs.forEach(r -> rules.add(r.asText()));
+        } else if (ruleRefs.isTextual()) {
+            rules.add(ruleRefs.asText());
+        }
+        List<String> groupBy = new java.util.ArrayList<>();
+        correlation.path("group-by").forEach(g -> groupBy.add(g.asText()));
+        String timespan = correlation.path("timespan").asText("");
+        return Problem.unsupported("correlation rules are not yet supported: " + type
+                + (rules.isEmpty() ? "" : " over " + String.join(", ", rules))
+                + (groupBy.isEmpty() ? "" : " grouped by " + String.join(", ", groupBy))
+                + (timespan.isEmpty() ? "" : " within " + timespan));
+    }
+
     private static LoadedRule document(JsonNode node, String source) {
         if (!node.isObject()) {
             return failed(source, "a Sigma document must be a YAML map");
@@ -66,7 +99,7 @@ public final class SigmaReader {
         Detection detection = Detection.EMPTY;
         Optional<Problem> problem = Optional.empty();
         if (kind == SigmaRule.Kind.CORRELATION) {
-            problem = Optional.of(Problem.unsupported("correlation rules are not yet supported"));
+            problem = Optional.of(correlation(node.get("correlation")));
         } else if (detectionNode == null) {
             problem = Optional.of(Problem.invalid("the rule has no `detection` section"));
         } else {

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class Mappings {
     /** Mapping resources, in the order sources are tried: the first whose {@code select} holds maps an event. */
-    public static final List<String> RESOURCES = List.of("sysmon.yaml", "windows.yaml", "auditd.yaml");
+    public static final List<String> RESOURCES = List.of("sysmon.yaml", "windows.yaml", "auditd.yaml", "syslog.yaml");
     /** Columns every raw per-source table starts with. */
     public static final List<Column> RAW_COMMON = List.of(
             new Column("Timestamp", ScalarType.DATETIME), new Column("Computer", ScalarType.STRING),

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Syslog files (RFC 3164 or 5424 lines) that carry Sysmon for Linux events ({@code ... sysmon: <Event>...</Event>})
- * and/or auditd records forwarded by audisp ({@code ... audispd: type=SYSCALL msg=audit(...): ...}). Other
- * syslog lines are skipped silently: they are not telemetry this reader knows, not damaged records.
+ * Syslog files (RFC 3164 or 5424 lines, or FortiGate's key=value lines): Sysmon for Linux events
+ * ({@code ... sysmon: <Event>...</Event>}) and auditd records forwarded by audisp
+ * ({@code ... audispd: type=SYSCALL msg=audit(...): ...}) are decoded as such; every other syslog line becomes a
+ * raw event of source {@code syslog} ({@link SyslogLine}: program, pid, message, key=value pairs). Lines that
+ * are not syslog lines (a continuation, a stray text line) are skipped silently.
  */
 public final class SyslogReader implements TelemetryReader {
     /** A syslog line start: optional {@code <PRI>} and version, then an RFC 3164 or ISO-8601 time. */
@@ -25,10 +27,7 @@ public final class SyslogReader implements TelemetryReader {
     public boolean accepts(byte[] head, int length) {
         String text = TextSniff.text(head, length);
         String first = AuditdReader.firstLine(text);
-        if (!SYSLOG_LINE.matcher(first).lookingAt()) {
-            return false;
-        }
-        return text.contains("<Event>") || text.contains("<Event ") || AuditdLineParser.recordStart(text) >= 0;
+        return SYSLOG_LINE.matcher(first).lookingAt() || SyslogLine.looksLike(first);
     }
 
     @Override
@@ -58,6 +57,11 @@ public final class SyslogReader implements TelemetryReader {
                                 record.fields(), record.enriched(), record.location());
                     }
                     assembler.add(record);
+                    continue;
+                }
+                var plain = SyslogLine.parse(text, location);
+                if (plain != null) {
+                    sink.event(plain);
                 }
             } catch (RecordException e) {
                 sink.malformed(new Malformed(location, e.getMessage()));

@@ -61,7 +61,7 @@ class MappingFunctionsTest {
 
     @Test
     void builtInMappingsCompileAndExposeRawSchemas() {
-        assertThat(Mappings.builtIn().rawSchemas()).containsOnlyKeys("SysmonEvent", "WindowsEvent", "AuditdEvent");
+        assertThat(Mappings.builtIn().rawSchemas()).containsOnlyKeys("SysmonEvent", "WindowsEvent", "AuditdEvent", "SyslogEvent");
         assertThat(Mappings.builtIn().rawSchemas().get("SysmonEvent").names()).startsWith(
                 "Timestamp", "Computer", "EventID", "Provider", "Channel", "RecordId", "EventData");
     }

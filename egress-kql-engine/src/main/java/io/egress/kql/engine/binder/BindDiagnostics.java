@@ -20,6 +20,7 @@ public final class BindDiagnostics {
     public static final String NOT_CONSTANT = "KQL207";
     public static final String WRONG_KIND = "KQL208";
     public static final String BAD_LITERAL = "KQL209";
+    public static final String IMPLICIT_CONVERSION = "KQL211";
     public static final String UNSUPPORTED = "KQL301";
     public static final String OFFLINE = "KQL302";
     public static final String IGNORED = "KQL303";
@@ -66,6 +67,10 @@ public final class BindDiagnostics {
 
     public static Diagnostic badLiteral(Span span, String message) {
         return DiagnosticCodes.error(BAD_LITERAL, span, message, null);
+    }
+
+    public static Diagnostic implicitConversion(Span span, String message, String hint) {
+        return new Diagnostic(IMPLICIT_CONVERSION, Severity.WARNING, span, message, hint);
     }
 
     public static Diagnostic unsupported(Span span, String what) {

@@ -37,15 +37,45 @@ public final class Binder {
     private final Catalog catalog;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Set<String> referencedTables = new LinkedHashSet<>();
+    private final List<ScanOperator> scans = new ArrayList<>();
     private final ScalarBinder scalars;
     private final OperatorBinder operators;
     private int expansionDepth;
 
+    /** The tables to read when an operator's output columns depend on the data (bag_unpack); null at compile time. */
+    private final io.egress.kql.engine.exec.ExecContext probe;
+    /** Set when an operator's columns are only known from the data; later unknown column names are not errors. */
+    private Span dataDependent;
+
     public Binder(FunctionRegistry registry, Catalog catalog) {
+        this(registry, catalog, null);
+    }
+
+    /**
+     * A binder that may read the data through {@code probe} to learn data-dependent columns
+     * ({@code evaluate bag_unpack}); used at run time for queries whose compilation is data-dependent.
+     */
+    public Binder(FunctionRegistry registry, Catalog catalog, io.egress.kql.engine.exec.ExecContext probe) {
         this.registry = registry;
         this.catalog = catalog;
+        this.probe = probe;
         this.scalars = new ScalarBinder(this);
         this.operators = new OperatorBinder(this);
+    }
+
+    /** Whether the result columns depend on the data, so the query must be bound again over the tables. */
+    public boolean isDataDependent() {
+        return dataDependent != null;
+    }
+
+    io.egress.kql.engine.exec.ExecContext probe() {
+        return probe;
+    }
+
+    void dataDependent(Span span) {
+        if (dataDependent == null) {
+            dataDependent = span;
+        }
     }
 
     /** The plans of the script's query statements, in order. */
@@ -69,6 +99,11 @@ public final class Binder {
         return referencedTables;
     }
 
+    /** Every table scan created while binding (for projection pushdown). */
+    public List<ScanOperator> scans() {
+        return scans;
+    }
+
     FunctionRegistry registry() {
         return registry;
     }
@@ -82,6 +117,9 @@ public final class Binder {
     }
 
     void report(Diagnostic d) {
+        if (dataDependent != null && d.code().equals(BindDiagnostics.UNKNOWN_COLUMN)) {
+            return; // the name may be a column only the data makes (it is checked when bound over the data)
+        }
         diagnostics.add(d);
     }
 
@@ -278,7 +316,9 @@ public final class Binder {
         var schema = catalog.table(name);
         if (schema.isPresent()) {
             referencedTables.add(name);
-            return new ScanOperator(name, schema.get());
+            ScanOperator scan = new ScanOperator(name, schema.get());
+            scans.add(scan);
+            return scan;
         }
         List<String> candidates = new ArrayList<>(catalog.tableNames());
         candidates.addAll(env.tabularNames());

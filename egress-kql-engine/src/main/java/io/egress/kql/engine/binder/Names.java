@@ -16,7 +16,8 @@ final class Names {
             Map.entry("make_list", "list_"), Map.entry("makelist", "list_"), Map.entry("make_list_if", "list_"),
             Map.entry("make_list_with_nulls", "list_"), Map.entry("make_bag", "bag_"),
             Map.entry("make_bag_if", "bag_"), Map.entry("any", "any_"), Map.entry("take_any", "any_"),
-            Map.entry("anyif", "anyif_"), Map.entry("take_anyif", "anyif_"));
+            Map.entry("anyif", "anyif_"), Map.entry("take_anyif", "anyif_"),
+            Map.entry("percentiles_array", "percentiles_"));
 
     private Names() {
     }
@@ -53,6 +54,10 @@ final class Names {
         String prefix = AGGREGATE_PREFIX.getOrDefault(fn, fn + "_");
         if (fn.equals("countif") || arg == null && fn.equals("count")) {
             return fn + "_";
+        }
+        if (fn.equals("percentile") && c.args().size() == 2 && arg != null
+                && ScalarBinder.unwrapNamed(c.args().get(1)) instanceof Expr.Literal lit && lit.value() instanceof Number p) {
+            return "percentile_" + arg + "_" + SummarizeBinder.percentileSuffix(p);
         }
         return prefix + (arg == null ? "" : arg);
     }

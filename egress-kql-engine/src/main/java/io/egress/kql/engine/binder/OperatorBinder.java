@@ -171,6 +171,22 @@ final class OperatorBinder {
         if (op instanceof TabularOperator.Error) {
             return input;
         }
+        if (op instanceof TabularOperator.Evaluate ev && ev.plugin().is("bag_unpack")) {
+            return new BagUnpackBinder(binder).bind(ev, input, env);
+        }
+        if (op instanceof TabularOperator.Evaluate ev && ev.plugin().is("pivot")) {
+            return new PivotBinder(binder).bind(ev, input, env);
+        }
+        if (op instanceof TabularOperator.Evaluate ev && ev.plugin().is("ipv4_lookup")) {
+            return ipv4Lookup(ev, input, scope, env);
+        }
+        if (op instanceof TabularOperator.Evaluate ev) {
+            String plugin = ev.plugin().function().text();
+            binder.report(new io.egress.kql.syntax.diag.Diagnostic(BindDiagnostics.UNSUPPORTED,
+                    io.egress.kql.syntax.diag.Severity.ERROR, ev.span(), "evaluate " + plugin + "() parses but does not"
+                    + " run yet", "evaluate runs bag_unpack, pivot and ipv4_lookup"));
+            return input;
+        }
         binder.report(BindDiagnostics.unsupported(op.span(), "operator '" + operatorName(op) + "'"));
         return input;
     }
@@ -205,6 +221,57 @@ final class OperatorBinder {
         }
         binder.report(BindDiagnostics.unsupported(op.span(), "operator '" + operatorName(op) + "'"));
         return Binder.empty();
+    }
+
+    /** {@code evaluate ipv4_lookup(Lookup, SourceIp, LookupKey [, return_unmatched])} (no extra keys). */
+    private PlanNode ipv4Lookup(TabularOperator.Evaluate ev, PlanNode input, RowScope scope, Env env) {
+        List<Expr> args = ev.plugin().args();
+        List<Expr> positional = new ArrayList<>();
+        Boolean returnUnmatched = null;
+        for (Expr a : args) {
+            if (a instanceof Expr.NamedArg na && na.name().text().equals("return_unmatched")) {
+                BoundExpr v = scalars.bind(na.value(), RowScope.empty(), env);
+                returnUnmatched = v instanceof BoundExpr.Const k && Boolean.TRUE.equals(k.value());
+            } else {
+                positional.add(ScalarBinder.unwrapNamed(a));
+            }
+        }
+        if (positional.size() == 4 && returnUnmatched == null) {
+            BoundExpr v = scalars.bind(positional.remove(3), RowScope.empty(), env);
+            if (v instanceof BoundExpr.Const k && k.value() instanceof Boolean b) {
+                returnUnmatched = b;
+            } else {
+                positional.add(null);
+            }
+        }
+        if (positional.size() != 3) {
+            binder.report(BindDiagnostics.unsupported(ev.span(), "evaluate ipv4_lookup() with extra keys or other than"
+                    + " (lookup table, source IP column, lookup key column [, return_unmatched])"));
+            return input;
+        }
+        PlanNode lookup = binder.bindTabular(positional.get(0), env);
+        BoundExpr source = scalars.bind(positional.get(1), scope, env);
+        if (!(positional.get(2) instanceof Expr.NameRef key)) {
+            binder.report(BindDiagnostics.wrongKind(positional.get(2).span(), "the lookup key must be a column of the"
+                    + " lookup table"));
+            return input;
+        }
+        int keyIndex = lookup.schema().indexOf(key.name().text());
+        if (keyIndex < 0) {
+            if (!Binder.isPlaceholder(lookup)) {
+                binder.report(BindDiagnostics.unknownColumn(key.span(), key.name().text(), lookup.schema().names()));
+            }
+            return input;
+        }
+        if (source instanceof BoundExpr.Invalid) {
+            return input;
+        }
+        List<Column> cols = new ArrayList<>(input.schema().columns());
+        for (Column c : lookup.schema().columns()) {
+            cols.add(new Column(Names.unique(c.name(), cols.stream().map(Column::name).toList()), c.type()));
+        }
+        return new io.egress.kql.engine.exec.Ipv4LookupOperator(input, lookup, source, keyIndex,
+                Boolean.TRUE.equals(returnUnmatched), new Schema(cols));
     }
 
     static String operatorName(TabularOperator op) {

@@ -63,6 +63,17 @@ final class RowScope {
         return exprs;
     }
 
+    /** This scope without the named column (the others keep their expressions). */
+    RowScope without(String name) {
+        RowScope out = copy();
+        int i = out.names.indexOf(name);
+        if (i >= 0) {
+            out.names.remove(i);
+            out.exprs.remove(i);
+        }
+        return out;
+    }
+
     /** Replaces the named column in place, or appends it. */
     void put(String name, BoundExpr expr) {
         int i = names.indexOf(name);

@@ -204,7 +204,50 @@ final class ScalarBinder {
             BoundExpr logic = new BoundExpr.Logic(op == BinaryOp.AND, left, right, impl);
             return fold(logic, left instanceof BoundExpr.Const && right instanceof BoundExpr.Const);
         }
+        if (r instanceof BindResult.Error<BoundScalar> && COMPARISONS.contains(spelling)) {
+            BoundExpr[] converted = numericForString(left, right, b.span());
+            if (converted != null) {
+                left = converted[0];
+                right = converted[1];
+                rightConstant = right instanceof BoundExpr.Const c ? c.value() : null;
+                r = binder.registry().operators().bindBinary(spelling, left.type(), right.type(), rightConstant);
+            }
+        }
         return apply(spelling, List.of(left, right), r, b.span(), true);
+    }
+
+    private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
+
+    /**
+     * {@code RemotePort == "3389"}, {@code CrashProcessId == ProcessId}: a number compared with a string.
+     * Azure Data Explorer rejects it, but Defender and Sentinel run such queries (they are common in
+     * published content), comparing the string as a number; so does Egress, with warning KQL211.
+     * Returns the two operands with the string side converted, or null when this is not that case.
+     */
+    private BoundExpr[] numericForString(BoundExpr left, BoundExpr right, Span span) {
+        boolean leftNumber = isNumber(left.type());
+        boolean rightNumber = isNumber(right.type());
+        if (!(leftNumber && right.type() == ScalarType.STRING) && !(rightNumber && left.type() == ScalarType.STRING)) {
+            return null;
+        }
+        ScalarType number = leftNumber ? left.type() : right.type();
+        String convert = number == ScalarType.REAL || number == ScalarType.DECIMAL ? "toreal" : "tolong";
+        BoundExpr text = leftNumber ? right : left;
+        Optional<ScalarFunction> fn = binder.registry().scalar(convert);
+        if (fn.isEmpty()) {
+            return null;
+        }
+        List<Object> constants = new ArrayList<>();
+        constants.add(text instanceof BoundExpr.Const k ? k.value() : null);
+        BoundExpr converted = apply(convert, List.of(text), fn.get().bind(List.of(ScalarType.STRING), constants), span, true);
+        binder.report(BindDiagnostics.implicitConversion(span, "a " + number.kqlName() + " is compared with a string;"
+                + " the string is read as a number (" + convert + "), as Defender does",
+                "write " + convert + "(...) or compare with a number to make it explicit"));
+        return leftNumber ? new BoundExpr[] {left, converted} : new BoundExpr[] {converted, right};
+    }
+
+    private static boolean isNumber(ScalarType t) {
+        return t == ScalarType.INT || t == ScalarType.LONG || t == ScalarType.REAL || t == ScalarType.DECIMAL;
     }
 
     /** {@code * has "x"}: true when any string column satisfies the operator (an or over those columns). */
@@ -215,7 +258,7 @@ final class ScalarBinder {
         }
         Object rightConstant = right instanceof BoundExpr.Const c ? c.value() : null;
         String spelling = b.op() == BinaryOp.SEARCH_HAS ? "has" : b.op().spelling();
-        BoundExpr acc = null;
+        List<BoundExpr> tests = new ArrayList<>();
         for (int i = 0; i < scope.size(); i++) {
             BoundExpr col = scope.get(i);
             if (col.type() != ScalarType.STRING) {
@@ -227,15 +270,30 @@ final class ScalarBinder {
             if (test instanceof BoundExpr.Invalid) {
                 return test;
             }
-            if (acc == null) {
-                acc = test;
-            } else {
-                BindResult<BoundScalar> or = binder.registry().operators().bindBinary("or", ScalarType.BOOL,
-                        ScalarType.BOOL, null);
-                acc = new BoundExpr.Logic(false, acc, test, ((BindResult.Bound<BoundScalar>) or).implementation());
-            }
+            tests.add(test);
         }
-        return acc == null ? new BoundExpr.Const(ScalarType.BOOL, false) : acc;
+        return logic(false, tests);
+    }
+
+    /**
+     * The and / or of {@code terms}, as a balanced tree so that thousands of terms stay shallow for the
+     * compiler and the evaluator (left to right, short-circuited, as a left-deep chain would be).
+     */
+    BoundExpr logic(boolean and, List<BoundExpr> terms) {
+        if (terms.isEmpty()) {
+            return new BoundExpr.Const(ScalarType.BOOL, and);
+        }
+        BindResult<BoundScalar> r = binder.registry().operators().bindBinary(and ? "and" : "or", ScalarType.BOOL,
+                ScalarType.BOOL, null);
+        return balanced(and, terms, 0, terms.size(), ((BindResult.Bound<BoundScalar>) r).implementation());
+    }
+
+    private static BoundExpr balanced(boolean and, List<BoundExpr> terms, int from, int to, BoundScalar impl) {
+        if (to - from == 1) {
+            return terms.get(from);
+        }
+        int mid = (from + to) >>> 1;
+        return new BoundExpr.Logic(and, balanced(and, terms, from, mid, impl), balanced(and, terms, mid, to, impl), impl);
     }
 
     private BoundExpr setOperator(Expr.Binary b, RowScope scope, Env env) {
@@ -292,7 +350,7 @@ final class ScalarBinder {
             default -> "==";
         };
         boolean and = op.startsWith("!") || op.equals("has_all");
-        BoundExpr acc = null;
+        List<BoundExpr> tests = new ArrayList<>();
         for (BoundExpr item : items) {
             BindResult<BoundScalar> r = binder.registry().operators().bindBinary(each, left.type(), item.type(),
                     item instanceof BoundExpr.Const c ? c.value() : null);
@@ -300,15 +358,9 @@ final class ScalarBinder {
             if (test instanceof BoundExpr.Invalid) {
                 return test;
             }
-            if (acc == null) {
-                acc = test;
-            } else {
-                BindResult<BoundScalar> logic = binder.registry().operators()
-                        .bindBinary(and ? "and" : "or", ScalarType.BOOL, ScalarType.BOOL, null);
-                acc = new BoundExpr.Logic(and, acc, test, ((BindResult.Bound<BoundScalar>) logic).implementation());
-            }
+            tests.add(test);
         }
-        return acc == null ? new BoundExpr.Const(ScalarType.BOOL, and) : acc;
+        return logic(and, tests);
     }
 
     private BoundExpr unary(String op, BoundExpr operand, Span span) {
@@ -327,7 +379,11 @@ final class ScalarBinder {
                     binder.report(BindDiagnostics.badArguments(c.span(), "toscalar() takes one tabular argument"));
                     return new BoundExpr.Invalid(ScalarType.DYNAMIC);
                 }
-                PlanNode q = binder.bindTabular(unwrapNamed(c.args().get(0)), env);
+                PlanNode q = binder.tryTabular(unwrapNamed(c.args().get(0)), env);
+                if (q == null) {
+                    // toscalar(scalar expression): Kusto evaluates it once; here it is the expression itself
+                    return bind(unwrapNamed(c.args().get(0)), scope, env);
+                }
                 ScalarType t = q.schema().size() == 0 ? ScalarType.DYNAMIC : q.schema().column(0).type();
                 return new BoundExpr.ScalarQuery(q, t);
             }

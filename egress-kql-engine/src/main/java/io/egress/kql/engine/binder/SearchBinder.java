@@ -41,14 +41,19 @@ final class SearchBinder {
                 legs.add(new Expr.NameRef(new Name(t, s.span()), s.span()));
             }
         }
-        List<PlanNode> filtered = new ArrayList<>();
+        List<PlanNode> tables = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Expr leg : legs) {
-            PlanNode table = binder.bindTabular(leg, env);
-            filtered.add(filter(table, predicate, env));
+            tables.add(binder.bindTabular(leg, env));
             names.add(leg instanceof Expr.NameRef n ? n.name().text() : "union_arg" + names.size());
         }
-        return new UnionBinder(binder).union(filtered, names, false, "$table");
+        // as in Kusto, the predicate sees the union's columns: a column one table lacks is null there
+        PlanNode union = new UnionBinder(binder).union(tables, names, false, "$table");
+        if (predicate instanceof Expr.Star) {
+            return union;
+        }
+        BoundExpr p = binder.scalars().bind(predicate, RowScope.of(union.schema()).without("$table"), env);
+        return new FilterOperator(union, p);
     }
 
     private PlanNode filter(PlanNode input, Expr predicate, Env env) {

@@ -127,6 +127,35 @@ final class SeriesBinder {
             return input;
         }
         BoundExpr step = scalars.bind(ms.step(), RowScope.empty(), env);
+        if (axis instanceof BoundExpr.Invalid || step instanceof BoundExpr.Invalid
+                || from instanceof BoundExpr.Invalid || to instanceof BoundExpr.Invalid) {
+            return input;
+        }
+        boolean dates = axis.type() == ScalarType.DATETIME;
+        boolean numbers = isNumber(axis.type());
+        if (!dates && !numbers && axis.type() != ScalarType.TIMESPAN) {
+            binder.report(BindDiagnostics.typeMismatch(ms.on().span(), "the make-series axis ('on') must be a datetime,"
+                    + " timespan or number, not " + axis.type().kqlName()));
+            return input;
+        }
+        ScalarType stepType = dates ? ScalarType.TIMESPAN : null;
+        if (dates ? step.type() != ScalarType.TIMESPAN : !(isNumber(step.type()) || step.type() == axis.type())) {
+            binder.report(BindDiagnostics.typeMismatch(ms.step().span(), "the make-series step must be a "
+                    + (stepType != null ? "timespan" : axis.type().kqlName()) + " for a " + axis.type().kqlName()
+                    + " axis, not " + step.type().kqlName()));
+            return input;
+        }
+        for (BoundExpr bound : new BoundExpr[] {from, to}) {
+            if (bound != null && bound.type() != axis.type() && !(numbers && isNumber(bound.type()))) {
+                binder.report(BindDiagnostics.typeMismatch(ms.span(), "make-series from/to must be of the axis type "
+                        + axis.type().kqlName() + ", not " + bound.type().kqlName()));
+                return input;
+            }
+        }
         return new MakeSeriesOperator(input, new Schema(cols), keys, axis, from, to, step, aggs, args, defaults);
+    }
+
+    private static boolean isNumber(ScalarType t) {
+        return t == ScalarType.INT || t == ScalarType.LONG || t == ScalarType.REAL || t == ScalarType.DECIMAL;
     }
 }

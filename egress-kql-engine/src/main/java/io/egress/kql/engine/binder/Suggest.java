@@ -1,5 +1,6 @@
 package io.egress.kql.engine.binder;
 
+import io.egress.kql.syntax.text.EditDistance;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -20,7 +21,7 @@ public final class Suggest {
         int limit = Math.max(2, name.length() / 3);
         String lower = name.toLowerCase(Locale.ROOT);
         for (String c : candidates) {
-            int d = distance(lower, c.toLowerCase(Locale.ROOT));
+            int d = EditDistance.between(lower, c.toLowerCase(Locale.ROOT));
             if (d <= limit && d < bestDistance) {
                 best = c;
                 bestDistance = d;
@@ -32,24 +33,5 @@ public final class Suggest {
     static String hint(String name, Collection<String> candidates) {
         String best = best(name, candidates);
         return best == null ? null : "did you mean `" + best + "`?";
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

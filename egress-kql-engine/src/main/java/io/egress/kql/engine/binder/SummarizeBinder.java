@@ -64,6 +64,12 @@ final class SummarizeBinder {
             while (value instanceof Expr.Parenthesized p) {
                 value = p.inner();
             }
+            if (value instanceof Expr.Call c && isSpread(c)) {
+                int before = finalNames.size();
+                spread(c, a, in, env, slots, internal, finalNames, finalExprs, keyNames);
+                starNames.addAll(finalNames.subList(before, finalNames.size()));
+                continue;
+            }
             if (value instanceof Expr.Call c && isArgExtreme(c.function().text())) {
                 int before = finalNames.size();
                 argExtreme(c, a, in, env, keyNames, slots, internal, finalNames, finalExprs);
@@ -151,6 +157,11 @@ final class SummarizeBinder {
             binder.report(BindDiagnostics.unsupported(call.span(), fn + "() inside an expression"));
             return new BoundExpr.Invalid(ScalarType.DYNAMIC);
         }
+        if (isSpread(call)) {
+            binder.report(BindDiagnostics.unsupported(call.span(), fn + "() with several results inside an expression"
+                    + " (use it directly: summarize " + fn + "(...))"));
+            return new BoundExpr.Invalid(ScalarType.DYNAMIC);
+        }
         AggregateFunction agg = binder.registry().aggregate(fn).orElseThrow();
         List<BoundExpr> args = new ArrayList<>();
         for (Expr a : call.args()) {
@@ -174,6 +185,103 @@ final class SummarizeBinder {
         String hidden = "__agg" + slots.size();
         internal.add(new Column(hidden, bound.returnType()));
         return new BoundExpr.Column(internal.size() - 1, hidden, bound.returnType());
+    }
+
+    /**
+     * Aggregates that give several columns: {@code percentiles(x, 50, 95)} (one column per percentile,
+     * {@code percentile_x_50}, ...) and {@code take_any(a, b)} / {@code take_any(*)} (one column per argument,
+     * named after it).
+     */
+    static boolean isSpread(Expr.Call c) {
+        String fn = c.function().text();
+        if (fn.equals("percentiles")) {
+            return true;
+        }
+        return (fn.equals("take_any") || fn.equals("any"))
+                && (c.args().size() > 1 || c.args().stream().anyMatch(x -> x instanceof Expr.Star));
+    }
+
+    private void spread(Expr.Call c, Assignment a, RowScope in, Env env, List<AggSlot> slots, List<Column> internal,
+                        List<String> finalNames, List<BoundExpr> finalExprs, List<String> keyNames) {
+        String fn = c.function().text();
+        boolean percentiles = fn.equals("percentiles");
+        ScalarBinder scalars = binder.scalars();
+        List<BoundExpr> args = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Expr arg : c.args()) {
+            if (arg instanceof Expr.Star && !percentiles) {
+                for (int col = 0; col < in.size(); col++) {
+                    if (!keyNames.contains(in.name(col)) && !names.contains(in.name(col))) {
+                        names.add(in.name(col));
+                        args.add(in.get(col));
+                    }
+                }
+                continue;
+            }
+            BoundExpr bound = scalars.bind(ScalarBinder.unwrapNamed(arg), in, env);
+            args.add(bound);
+            String n = arg instanceof Expr.NamedArg na ? na.name().text() : Names.infer(arg);
+            names.add(n == null ? Names.column(names) : n);
+        }
+        if (args.stream().anyMatch(x -> x instanceof BoundExpr.Invalid)) {
+            return;
+        }
+        List<Object> constants = new ArrayList<>();
+        args.forEach(x -> constants.add(x instanceof BoundExpr.Const k ? k.value() : null));
+        Optional<AggregateFunction> agg = binder.registry().aggregate(fn);
+        if (agg.isEmpty()) {
+            binder.report(BindDiagnostics.unknownFunction(c.function().span(), fn, List.of()));
+            return;
+        }
+        BindResult<AggregateFunction.BoundAggregate> r = agg.get().bind(args.stream().map(BoundExpr::type).toList(),
+                constants);
+        if (r instanceof BindResult.Error<AggregateFunction.BoundAggregate> e) {
+            binder.report(BindDiagnostics.typeMismatch(c.span(), e.message()));
+            return;
+        }
+        AggregateFunction.BoundAggregate bound = ((BindResult.Bound<AggregateFunction.BoundAggregate>) r).implementation();
+        List<String> columns = new ArrayList<>();
+        List<ScalarType> types = new ArrayList<>();
+        if (percentiles) {
+            String of = names.get(0);
+            List<Object> ps = constants.size() == 2 ? Literals.flatten(constants.get(1))
+                    : constants.subList(1, constants.size());
+            for (Object p : ps) {
+                columns.add("percentile_" + of + "_" + percentileSuffix(p));
+                types.add(bound.returnType());
+            }
+        } else {
+            columns.addAll(names);
+            args.forEach(x -> types.add(x.type()));
+        }
+        if (a.isNamed()) {
+            if (a.names().size() == columns.size()) {
+                for (int i = 0; i < columns.size(); i++) {
+                    columns.set(i, a.names().get(i).text());
+                }
+            } else {
+                binder.report(BindDiagnostics.badArguments(a.span(), fn + "() gives " + columns.size()
+                        + " column(s) but " + a.names().size() + " name(s) are given; write (" + String.join(", ",
+                        columns) + ") = " + fn + "(...)"));
+                return;
+            }
+        }
+        slots.add(new AggSlot.Registry(fn, bound, args, columns.size()));
+        for (int i = 0; i < columns.size(); i++) {
+            String n = Names.unique(columns.get(i), finalNames);
+            internal.add(new Column(n, types.get(i)));
+            finalNames.add(n);
+            finalExprs.add(new BoundExpr.Column(internal.size() - 1, n, types.get(i)));
+        }
+    }
+
+    /** 50 → "50", 99.9 → "99_9" (Kusto's percentile column suffix). */
+    static String percentileSuffix(Object p) {
+        double d = p instanceof Number n ? n.doubleValue() : Double.NaN;
+        if (d == Math.rint(d) && !Double.isInfinite(d)) {
+            return Long.toString((long) d);
+        }
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString().replace('.', '_');
     }
 
     private void argExtreme(Expr.Call c, Assignment a, RowScope in, Env env, List<String> keyNames,

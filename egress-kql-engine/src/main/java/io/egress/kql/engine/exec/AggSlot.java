@@ -9,15 +9,23 @@ public sealed interface AggSlot {
     /** How many output columns the slot produces. */
     int width();
 
-    /** {@code count()}, {@code dcount(x)}, {@code make_set(x)}, ... from the registry. */
-    record Registry(String name, AggregateFunction.BoundAggregate aggregate, List<BoundExpr> args) implements AggSlot {
+    /**
+     * {@code count()}, {@code dcount(x)}, {@code make_set(x)}, ... from the registry. With {@code width > 1}
+     * (percentiles with several percentiles, take_any with several arguments) the accumulator's result
+     * is an {@code Object[]} of that many values, spread into as many columns.
+     */
+    record Registry(String name, AggregateFunction.BoundAggregate aggregate, List<BoundExpr> args, int width)
+            implements AggSlot {
         public Registry {
             args = List.copyOf(args);
+            if (width < 1) {
+                throw new IllegalArgumentException("width " + width);
+            }
         }
 
-        @Override
-        public int width() {
-            return 1;
+        /** A one-column aggregate. */
+        public Registry(String name, AggregateFunction.BoundAggregate aggregate, List<BoundExpr> args) {
+            this(name, aggregate, args, 1);
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.egress.data.ScalarType;
 import io.egress.data.Schema;
 import io.egress.kql.engine.plan.PlanNode;
 import java.util.List;
+import java.util.Set;
 
 /** {@code count}: one row, one column {@code Count:long}. */
 public final class CountOperator implements PlanNode {
@@ -43,5 +44,10 @@ public final class CountOperator implements PlanNode {
             n++;
         }
         return RowSource.of(List.<Object[]>of(new Object[] {n}));
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        return Set.of();
     }
 }

@@ -2,6 +2,7 @@ package io.egress.kql.engine.exec;
 
 import io.egress.data.Schema;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.ExprRefs;
 import io.egress.kql.engine.plan.PlanNode;
 import java.util.HashSet;
 import java.util.List;
@@ -52,5 +53,15 @@ public final class DistinctOperator implements PlanNode {
             }
             return null;
         };
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        return ExprRefs.columns(exprs, input.schema()); // every key decides which rows are distinct
+    }
+
+    @Override
+    public List<PlanNode> subplans() {
+        return ExprRefs.subplans(exprs);
     }
 }

@@ -2,8 +2,11 @@ package io.egress.kql.engine.exec;
 
 import io.egress.data.Schema;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.ExprRefs;
 import io.egress.kql.engine.plan.PlanNode;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@code where}: passes the rows whose predicate is true (false and null drop the row). Streams. */
 public final class FilterOperator implements PlanNode {
@@ -15,6 +18,14 @@ public final class FilterOperator implements PlanNode {
         this.input = input;
         this.predicate = predicate;
         this.compiled = ExprCompiler.compile(predicate);
+    }
+
+    public PlanNode input() {
+        return input;
+    }
+
+    public BoundExpr predicate() {
+        return predicate;
     }
 
     @Override
@@ -43,5 +54,17 @@ public final class FilterOperator implements PlanNode {
             }
             return null;
         };
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        Set<String> in = new LinkedHashSet<>(output);
+        ExprRefs.addColumns(predicate, input.schema(), in);
+        return in;
+    }
+
+    @Override
+    public List<PlanNode> subplans() {
+        return ExprRefs.subplans(List.of(predicate));
     }
 }

@@ -3,6 +3,7 @@ package io.egress.kql.engine.exec;
 import io.egress.data.Schema;
 import io.egress.data.io.ValueConverter;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.ExprRefs;
 import io.egress.kql.engine.plan.PlanNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -147,5 +148,25 @@ public final class JoinOperator implements PlanNode {
             }
         }
         return row;
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        PlanNode side = index == 0 ? left : right;
+        int[] from = index == 0 ? outLeft : outRight;
+        Set<String> in = ExprRefs.columns(index == 0 ? leftKeys : rightKeys, side.schema());
+        for (int i = 0; i < from.length; i++) {
+            if (from[i] >= 0 && output.contains(schema.column(i).name())) {
+                in.add(side.schema().column(from[i]).name());
+            }
+        }
+        return in;
+    }
+
+    @Override
+    public List<PlanNode> subplans() {
+        List<BoundExpr> all = new ArrayList<>(leftKeys);
+        all.addAll(rightKeys);
+        return ExprRefs.subplans(all);
     }
 }

@@ -3,6 +3,7 @@ package io.egress.kql.engine.exec;
 import io.egress.data.Schema;
 import io.egress.kql.engine.plan.PlanNode;
 import java.util.List;
+import java.util.Set;
 
 /** {@code materialize(q)}: runs its input once per execution and replays the cached rows to every reader. */
 public final class MaterializeOperator implements PlanNode {
@@ -36,5 +37,10 @@ public final class MaterializeOperator implements PlanNode {
     public RowSource open(ExecContext ctx) {
         List<Object[]> rows = ctx.cached(this, () -> input.open(ctx).drain());
         return RowSource.of(rows);
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        return output;
     }
 }

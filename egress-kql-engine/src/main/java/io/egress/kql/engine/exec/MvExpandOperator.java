@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.egress.data.ScalarType;
 import io.egress.data.Schema;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.ExprRefs;
 import io.egress.kql.engine.plan.PlanNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code mv-expand}: each array element (or bag property) of the expanded expressions becomes a row;
@@ -159,5 +161,21 @@ public final class MvExpandOperator implements PlanNode {
 
     static boolean isTemporal(Object v) {
         return v instanceof Instant || v instanceof Duration;
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        Set<String> in = ExprRefs.columns(exprs, input.schema()); // the expansion decides the row count
+        for (int i = 0; i < outFrom.length; i++) {
+            if (outFrom[i] >= 0 && output.contains(schema.column(i).name())) {
+                in.add(input.schema().column(outFrom[i]).name());
+            }
+        }
+        return in;
+    }
+
+    @Override
+    public List<PlanNode> subplans() {
+        return ExprRefs.subplans(exprs);
     }
 }

@@ -7,8 +7,11 @@ import io.egress.data.Schema;
 import io.egress.data.ValueFormat;
 import io.egress.data.io.ValueConverter;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.ExprRefs;
 import io.egress.kql.engine.plan.PlanNode;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code parse} / {@code parse-where}: one RE2 regex (built at bind time from the pattern) is matched
@@ -107,5 +110,22 @@ public final class ParseOperator implements PlanNode {
             case BOOL -> "(true|false|True|False|TRUE|FALSE|0|1)";
             default -> last ? "(.*)" : "(.*?)";
         };
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        Set<String> in = new LinkedHashSet<>();
+        ExprRefs.addColumns(source, input.schema(), in); // parse-where filters on it; parse's columns come from it
+        for (int i = 0; i < outFrom.length; i++) {
+            if (outFrom[i] >= 0 && output.contains(schema.column(i).name())) {
+                in.add(input.schema().column(outFrom[i]).name());
+            }
+        }
+        return in;
+    }
+
+    @Override
+    public List<PlanNode> subplans() {
+        return ExprRefs.subplans(List.of(source));
     }
 }

@@ -3,6 +3,7 @@ package io.egress.kql.engine.exec;
 import io.egress.data.Schema;
 import io.egress.kql.engine.plan.PlanNode;
 import java.util.List;
+import java.util.Set;
 
 /** Operators that leave rows as they are offline: {@code render} (no chart here), {@code serialize}, {@code as}. */
 public final class PassThroughOperator implements PlanNode {
@@ -32,5 +33,10 @@ public final class PassThroughOperator implements PlanNode {
     @Override
     public RowSource open(ExecContext ctx) {
         return input.open(ctx);
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        return output;
     }
 }

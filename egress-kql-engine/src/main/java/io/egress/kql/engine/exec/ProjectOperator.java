@@ -2,8 +2,11 @@ package io.egress.kql.engine.exec;
 
 import io.egress.data.Schema;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.ExprRefs;
 import io.egress.kql.engine.plan.PlanNode;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -90,5 +93,21 @@ public final class ProjectOperator implements PlanNode {
 
     static String joinNames(Schema schema) {
         return schema.names().stream().collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        Set<String> in = new LinkedHashSet<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            if (output.contains(schema.column(i).name())) {
+                ExprRefs.addColumns(exprs.get(i), input.schema(), in);
+            }
+        }
+        return in;
+    }
+
+    @Override
+    public List<PlanNode> subplans() {
+        return ExprRefs.subplans(exprs);
     }
 }

@@ -4,8 +4,8 @@ import io.egress.data.Column;
 import io.egress.data.ScalarType;
 import io.egress.data.Schema;
 import io.egress.data.Table;
-import io.egress.data.io.ValueConverter;
 import io.egress.data.ValueFormat;
+import io.egress.data.io.ValueConverter;
 import io.egress.kql.engine.plan.PlanNode;
 import java.util.List;
 

@@ -1,10 +1,13 @@
 package io.egress.kql.engine.exec;
 
 import io.egress.data.Schema;
+import io.egress.kql.engine.plan.ExprRefs;
 import io.egress.kql.engine.plan.PlanNode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@code sort by} / {@code order by}, and {@code top N by} when {@code limit} is set. Blocking, stable. */
 public final class SortOperator implements PlanNode {
@@ -73,5 +76,17 @@ public final class SortOperator implements PlanNode {
             out.add(keyed.get(i)[1]);
         }
         return RowSource.of(out);
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        Set<String> in = new LinkedHashSet<>(output);
+        keys.forEach(k -> ExprRefs.addColumns(k.expr(), input.schema(), in));
+        return in;
+    }
+
+    @Override
+    public List<PlanNode> subplans() {
+        return ExprRefs.subplans(keys.stream().map(SortSpec::expr).toList());
     }
 }

@@ -3,11 +3,13 @@ package io.egress.kql.engine.exec;
 import io.egress.data.Schema;
 import io.egress.kql.engine.functions.AggregateFunction;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.ExprRefs;
 import io.egress.kql.engine.plan.PlanNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code summarize aggs by keys}: hash grouping on the key values (compared by value, nulls group
@@ -92,7 +94,8 @@ public final class SummarizeOperator implements PlanNode {
                 }
             }
         }
-        if (groups.isEmpty() && keyExprs.length == 0) {
+        boolean emptyInput = groups.isEmpty() && keyExprs.length == 0;
+        if (emptyInput) {
             groups.put(new GroupKey(new Object[0]), newStates());
         }
         List<Object[]> out = new ArrayList<>(groups.size());
@@ -107,7 +110,19 @@ public final class SummarizeOperator implements PlanNode {
             for (int s = 0; s < slots.size(); s++) {
                 Object state = e.getValue()[s];
                 if (state instanceof AggregateFunction.Accumulator acc) {
-                    row[c++] = acc.result();
+                    int width = slots.get(s).width();
+                    Object result = acc.result();
+                    if (emptyInput && result == null && slots.get(s) instanceof AggSlot.Registry r) {
+                        result = emptyDefault(r);
+                    }
+                    if (width == 1) {
+                        row[c++] = result;
+                    } else {
+                        Object[] values = result instanceof Object[] a ? a : new Object[width];
+                        for (int i = 0; i < width; i++) {
+                            row[c++] = i < values.length ? values[i] : null;
+                        }
+                    }
                 } else {
                     Object[] best = ((ArgState) state).best;
                     for (int i = 0; i < slots.get(s).width(); i++) {
@@ -118,6 +133,31 @@ public final class SummarizeOperator implements PlanNode {
             out.add(row);
         }
         return RowSource.of(out);
+    }
+
+    /** Aggregates whose value over no rows is zero (Kusto's documented defaults); the others stay null. */
+    private static final java.util.Set<String> ZERO_WHEN_EMPTY = java.util.Set.of("count", "countif", "dcount",
+            "dcountif", "count_distinct", "count_distinctif", "sum", "sumif", "variance", "varianceif", "variancep",
+            "stdev", "stdevif", "stdevp");
+
+    /** The value of an aggregate over an empty input without by-keys: 0 for the counting ones, else null. */
+    private static Object emptyDefault(AggSlot.Registry r) {
+        return emptyDefault(r.name(), r.aggregate().returnType());
+    }
+
+    /** The documented value of aggregate {@code name} over no rows: 0 for the counting ones, else null. */
+    public static Object emptyDefault(String name, io.egress.data.ScalarType type) {
+        if (!ZERO_WHEN_EMPTY.contains(name)) {
+            return null;
+        }
+        return switch (type) {
+            case INT -> 0;
+            case LONG -> 0L;
+            case REAL -> 0.0;
+            case DECIMAL -> java.math.BigDecimal.ZERO;
+            case TIMESPAN -> java.time.Duration.ZERO;
+            default -> null;
+        };
     }
 
     private Object[] newStates() {
@@ -156,5 +196,40 @@ public final class SummarizeOperator implements PlanNode {
                 best = values;
             }
         }
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        Set<String> in = ExprRefs.columns(keys, input.schema()); // keys decide the groups, needed or not
+        int column = keys.size();
+        for (AggSlot slot : slots) {
+            boolean needed = false;
+            for (int i = 0; i < slot.width(); i++) {
+                needed |= output.contains(schema.column(column + i).name());
+            }
+            column += slot.width();
+            if (needed) {
+                in.addAll(ExprRefs.columns(slotExprs(slot), input.schema()));
+            }
+        }
+        return in;
+    }
+
+    @Override
+    public List<PlanNode> subplans() {
+        List<BoundExpr> all = new ArrayList<>(keys);
+        slots.forEach(s -> all.addAll(slotExprs(s)));
+        return ExprRefs.subplans(all);
+    }
+
+    private static List<BoundExpr> slotExprs(AggSlot slot) {
+        if (slot instanceof AggSlot.Registry r) {
+            return r.args();
+        }
+        AggSlot.ArgExtreme a = (AggSlot.ArgExtreme) slot;
+        List<BoundExpr> all = new ArrayList<>();
+        all.add(a.key());
+        all.addAll(a.values());
+        return all;
     }
 }

@@ -3,6 +3,7 @@ package io.egress.kql.engine.exec;
 import io.egress.data.Schema;
 import io.egress.kql.engine.plan.PlanNode;
 import java.util.List;
+import java.util.Set;
 
 /** {@code take N} / {@code limit N}: the first N rows. Streams and stops pulling after N. */
 public final class TakeOperator implements PlanNode {
@@ -43,5 +44,10 @@ public final class TakeOperator implements PlanNode {
             }
             return row;
         };
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        return output;
     }
 }

@@ -3,7 +3,9 @@ package io.egress.kql.engine.exec;
 import io.egress.data.Schema;
 import io.egress.data.io.ValueConverter;
 import io.egress.kql.engine.plan.PlanNode;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code union}: the legs' rows one leg after another, each mapped onto the union schema
@@ -79,5 +81,18 @@ public final class UnionOperator implements PlanNode {
             out[sourceColumn] = legNames.get(leg);
         }
         return out;
+    }
+
+    @Override
+    public Set<String> inputColumns(int index, Set<String> output) {
+        Schema leg = legs.get(index).schema();
+        Set<String> in = new LinkedHashSet<>();
+        int[] m = mapping[index];
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] >= 0 && output.contains(schema.column(i).name())) {
+                in.add(leg.column(m[i]).name());
+            }
+        }
+        return in;
     }
 }

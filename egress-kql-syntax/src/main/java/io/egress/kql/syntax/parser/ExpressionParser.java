@@ -93,24 +93,73 @@ abstract class ExpressionParser extends NameParser {
     private Expr parseBinary(int minPrecedence) {
         int start = peek().start();
         Expr left = parseUnary();
+        // a run of one logical operator (a or b or c ...) is kept as a list and built at its end, so that a
+        // long run becomes a balanced tree (depth log n) instead of a left-deep one
+        List<Expr> run = null;
+        BinaryOp runOp = null;
+        List<Integer> runEnds = null;
         for (int chain = 0; ; chain++) {
             if (chain > MAX_CHAIN) {
                 giveUp(MAX_CHAIN);
-                return left;
+                return logicRun(runOp, run, runEnds, left, start);
             }
             Token t = peek();
             if ((t.isIdentifier("between") || t.isSymbol("!between")) && minPrecedence <= 3) {
-                left = parseBetween(left, start);
+                left = parseBetween(logicRun(runOp, run, runEnds, left, start), start);
+                run = null;
                 continue;
             }
             BinaryOp op = binaryOperatorAt();
             if (op == null || op.precedence() < minPrecedence) {
-                return left;
+                return logicRun(runOp, run, runEnds, left, start);
             }
             consumeOperator(op);
             Expr right = op.takesList() ? parseListOperand() : parseBinary(op.precedence() + 1);
-            left = new Expr.Binary(op, left, right, spanFrom(start));
+            if (op == BinaryOp.AND || op == BinaryOp.OR) {
+                if (run == null || runOp != op) {
+                    left = logicRun(runOp, run, runEnds, left, start);
+                    run = new ArrayList<>();
+                    run.add(left);
+                    runOp = op;
+                    runEnds = new ArrayList<>();
+                    runEnds.add(left.span().end());
+                }
+                run.add(right);
+                runEnds.add(lastEnd());
+                chain--; // logical runs are not limited: they are built balanced
+                continue;
+            }
+            left = new Expr.Binary(op, logicRun(runOp, run, runEnds, left, start), right, spanFrom(start));
+            run = null;
         }
+    }
+
+    /** Runs up to this length stay left-deep, as Kusto writes them; longer ones are built balanced. */
+    private static final int LEFT_DEEP_RUN = 64;
+
+    /** The tree of a logical run: left-deep when short, balanced when long; {@code left} when there is none. */
+    private static Expr logicRun(BinaryOp op, List<Expr> run, List<Integer> runEnds, Expr left, int start) {
+        if (run == null) {
+            return left;
+        }
+        if (run.size() <= LEFT_DEEP_RUN) {
+            Expr acc = run.get(0);
+            for (int i = 1; i < run.size(); i++) {
+                acc = new Expr.Binary(op, acc, run.get(i), Span.of(start, Math.max(start, runEnds.get(i))));
+            }
+            return acc;
+        }
+        return balanced(op, run, 0, run.size());
+    }
+
+    private static Expr balanced(BinaryOp op, List<Expr> terms, int from, int to) {
+        if (to - from == 1) {
+            return terms.get(from);
+        }
+        int mid = (from + to) >>> 1;
+        Expr left = balanced(op, terms, from, mid);
+        Expr right = balanced(op, terms, mid, to);
+        return new Expr.Binary(op, left, right, Span.of(left.span().start(), right.span().end()));
     }
 
     /** The binary operator at the current token, or null; reports (and accepts) AND, OR, &&, ||. */

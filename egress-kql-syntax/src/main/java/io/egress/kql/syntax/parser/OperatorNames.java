@@ -1,5 +1,6 @@
 package io.egress.kql.syntax.parser;
 
+import io.egress.kql.syntax.text.EditDistance;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,31 +27,12 @@ final class OperatorNames {
         String best = null;
         int bestDistance = lower.length() < 4 ? 1 : lower.length() < 6 ? 2 : 3;
         for (String candidate : ALL) {
-            int d = distance(lower, candidate);
+            int d = EditDistance.between(lower, candidate);
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
         }
         return best;
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -59,4 +59,24 @@ class DiagnosticPrinterTest {
         assertThat(s.lineText(2)).isEqualTo("bc");
         assertThat(s.lineCount()).isEqualTo(4);
     }
+
+    @Test
+    void veryLongLinesShowAWindowAroundTheCaret() {
+        String line = "print x = " + "a + ".repeat(100) + "?" + " + b".repeat(100);
+        var r = KqlParser.parse(line);
+        String printed = DiagnosticPrinter.format("l.kql", r.source(), r.errors().get(0));
+        String[] lines = printed.split("\n");
+        assertThat(lines[0]).startsWith("l.kql:1:411: error");
+        assertThat(lines[1]).startsWith("  ...").endsWith("...").hasSizeLessThan(180);
+        int caret = lines[2].indexOf('^');
+        assertThat(lines[1].charAt(caret)).isEqualTo('?');
+    }
+
+    @Test
+    void diagnosticWithoutAPlaceHasNoCaret() {
+        SourceText source = new SourceText("print 1");
+        Diagnostic d = DiagnosticCodes.error("KQL310", Span.NONE, "the query failed while running", null);
+        assertThat(DiagnosticPrinter.format("q.kql", source, d))
+                .isEqualTo("q.kql: error KQL310: the query failed while running\n");
+    }
 }

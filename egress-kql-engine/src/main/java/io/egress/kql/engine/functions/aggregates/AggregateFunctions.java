@@ -114,6 +114,9 @@ public final class AggregateFunctions {
             if (p == null) {
                 return BindResult.error("percentile(): the percentile must be a constant number");
             }
+            if (p < 0 || p > 100) {
+                return BindResult.error("percentile(): the percentile must be between 0 and 100, not " + p);
+            }
             return BindResult.bound(Agg.bound(t.get(0), () -> new StatAccumulators.Percentiles(new double[] {p},
                     StatAccumulators.Percentiles.Shape.ONE)));
         }));
@@ -148,6 +151,9 @@ public final class AggregateFunctions {
                 Double p = Values.toReal(k);
                 if (p == null) {
                     return BindResult.error(name + "(): percentiles must be constant numbers");
+                }
+                if (p < 0 || p > 100) {
+                    return BindResult.error(name + "(): percentiles must be between 0 and 100, not " + p);
                 }
                 ps[i - 1] = p;
             }

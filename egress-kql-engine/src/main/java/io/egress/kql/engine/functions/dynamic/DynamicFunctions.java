@@ -37,6 +37,15 @@ public final class DynamicFunctions {
             return out;
         }, "bag_pack(string key, value, ...) -> dynamic");
         b.add(pack).alias("pack", pack).alias("pack_dictionary", pack);
+        b.add(new Fn("range", List.of("range(number start, number stop [, number step]) -> dynamic",
+                "range(datetime start, datetime stop [, timespan step]) -> dynamic",
+                "range(timespan start, timespan stop [, timespan step]) -> dynamic"), (t, c) -> {
+            String err = Fn.arity("range", t.size(), 2, 3);
+            if (err != null) {
+                return io.egress.kql.engine.functions.BindResult.error(err);
+            }
+            return io.egress.kql.engine.functions.BindResult.bound(Fn.pure(DYNAMIC, DynamicFunctions::range));
+        }));
         b.add(Fn.simple("pack_array", DYNAMIC, 0, 128, a -> {
             ArrayNode out = Values.NODES.arrayNode();
             for (Object o : a) {
@@ -258,5 +267,76 @@ public final class DynamicFunctions {
             }
         }
         return out;
+    }
+
+    /** Kusto caps range() at this many elements (larger ranges give null). */
+    private static final int MAX_RANGE = 1_048_576;
+
+    /** range(start, stop[, step]): equally spaced values from start while not past stop; bad input gives null. */
+    private static Object range(Object[] a) {
+        Object start = Values.unwrap(a[0]);
+        Object stop = Values.unwrap(a[1]);
+        Object step = a.length > 2 ? Values.unwrap(a[2]) : null;
+        ArrayNode out = Values.NODES.arrayNode();
+        if (start instanceof java.time.Instant || start instanceof java.time.Duration) {
+            java.time.Duration d = step instanceof java.time.Duration x ? x : a.length > 2 ? null : java.time.Duration.ofDays(1);
+            if (d == null || d.isZero() || start.getClass() != (stop == null ? null : stop.getClass())) {
+                return null;
+            }
+            long from = start instanceof java.time.Instant i ? i.getEpochSecond() * 1_000_000_000L + i.getNano()
+                    : ((java.time.Duration) start).toNanos();
+            long to = stop instanceof java.time.Instant i ? i.getEpochSecond() * 1_000_000_000L + i.getNano()
+                    : ((java.time.Duration) stop).toNanos();
+            long by = d.toNanos();
+            for (long v = from; by > 0 ? v <= to : v >= to; v += by) {
+                if (out.size() >= MAX_RANGE) {
+                    return null;
+                }
+                out.add(Values.scalarToJson(start instanceof java.time.Instant
+                        ? java.time.Instant.ofEpochSecond(0, v) : java.time.Duration.ofNanos(v)));
+            }
+            return out;
+        }
+        if (!(start instanceof Number) || !(stop instanceof Number) || (a.length > 2 && !(step instanceof Number))) {
+            return null;
+        }
+        Number by = a.length > 2 ? (Number) step : 1L;
+        boolean integral = isIntegral(start) && isIntegral(stop) && isIntegral(by);
+        if (integral) {
+            long from = ((Number) start).longValue();
+            long to = ((Number) stop).longValue();
+            long inc = by.longValue();
+            if (inc == 0) {
+                return null;
+            }
+            for (long v = from; inc > 0 ? v <= to : v >= to; v += inc) {
+                if (out.size() >= MAX_RANGE) {
+                    return null;
+                }
+                out.add(v);
+            }
+            return out;
+        }
+        double from = ((Number) start).doubleValue();
+        double to = ((Number) stop).doubleValue();
+        double inc = by.doubleValue();
+        if (inc == 0 || Double.isNaN(inc) || Double.isNaN(from) || Double.isNaN(to)) {
+            return null;
+        }
+        for (long i = 0; ; i++) {
+            double v = from + i * inc;
+            if (inc > 0 ? v > to : v < to) {
+                break;
+            }
+            if (out.size() >= MAX_RANGE) {
+                return null;
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static boolean isIntegral(Object n) {
+        return n instanceof Long || n instanceof Integer;
     }
 }

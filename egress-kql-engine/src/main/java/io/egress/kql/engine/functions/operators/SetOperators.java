@@ -56,8 +56,12 @@ final class SetOperators {
                 boolean ci = op.endsWith("~");
                 boolean negated = op.startsWith("!");
                 boolean textual = left == ScalarType.STRING;
+                boolean numeric = Arithmetic.isNum(left);
                 Set<Object> keys = new HashSet<>();
                 for (Object v : values) {
+                    if (numeric && v instanceof String s) {
+                        v = Values.toReal(s.strip()); // RemotePort in ("3389", "22"): the strings read as numbers
+                    }
                     Object k = key(textual ? Values.str(v) : v, ci);
                     if (k != null) {
                         keys.add(k);

@@ -1,0 +1,516 @@
+package io.egress.data.io;
+
+import io.egress.data.ScalarType;
+import io.egress.data.Schema;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The fast path of {@link JsonLineDecoder}: a byte-level scanner for one flat JSON object per line that
+ * matches keys against the wanted columns without making strings, skips (and validates) every other
+ * value, and decodes the wanted strings, integers, booleans and datetimes. It accepts only what it is
+ * sure Jackson accepts the same way (strict JSON, valid UTF-8, plain integers); anything else, rare in
+ * exports, returns false and the caller decodes the line with Jackson, which then reports any problem.
+ */
+final class FastJsonLine {
+    private static final int MAX_DEPTH = 200;
+
+    private final int[] slotHash;
+    private final byte[][] slotName;
+    private final int[] slotIndex;
+    private final int mask;
+    private final ScalarType[] types;
+    private final String[] names;
+    private byte[] b;
+    private int end;
+    private char[] chars = new char[256];
+
+    FastJsonLine(Schema schema, Set<String> columns) {
+        int n = schema.size();
+        types = new ScalarType[n];
+        names = new String[n];
+        int size = 16;
+        while (size < columns.size() * 4) {
+            size <<= 1;
+        }
+        slotHash = new int[size];
+        slotName = new byte[size][];
+        slotIndex = new int[size];
+        mask = size - 1;
+        for (int i = 0; i < n; i++) {
+            types[i] = schema.column(i).type();
+            names[i] = schema.column(i).name();
+            if (columns.contains(names[i])) {
+                byte[] name = names[i].getBytes(StandardCharsets.UTF_8);
+                int h = Bytes.hash(name, 0, name.length);
+                int slot = h & mask;
+                while (slotName[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                slotHash[slot] = h;
+                slotName[slot] = name;
+                slotIndex[slot] = i;
+            }
+        }
+    }
+
+    /**
+     * Decodes the object in {@code buf[off, off+len)} into {@code row} (wanted columns only; the caller
+     * has set them to null and {@code bad} to nulls). A value that does not fit its column is null in
+     * {@code row} and its reason is in {@code bad}. Returns false when the line needs Jackson.
+     */
+    boolean decode(byte[] buf, int off, int len, Object[] row, String[] bad) {
+        b = buf;
+        end = off + len;
+        int p = ws(off);
+        if (p >= end || b[p] != '{') {
+            return false;
+        }
+        p = ws(p + 1);
+        if (p < end && b[p] == '}') {
+            return true;
+        }
+        while (true) {
+            if (p >= end || b[p] != '"') {
+                return false;
+            }
+            int keyStart = p + 1;
+            int q = Bytes.plainRun(b, keyStart, end);
+            while (q < end && b[q] != '"' && b[q] >= 0x20 && b[q] != '\\') {
+                q++; // the last bytes of the line, which the word scan leaves
+            }
+            if (q >= end || b[q] != '"') {
+                return false; // escapes, control bytes and non-ASCII in keys go to Jackson
+            }
+            int h = Bytes.hash(b, keyStart, q);
+            int column = lookup(h, keyStart, q);
+            p = ws(q + 1);
+            if (p >= end || b[p] != ':') {
+                return false;
+            }
+            p = ws(p + 1);
+            if (p >= end) {
+                return false;
+            }
+            if (column < 0) {
+                p = skipValue(p, 0);
+            } else {
+                p = readValue(p, column, row, bad);
+            }
+            if (p < 0) {
+                return false;
+            }
+            p = ws(p);
+            if (p >= end) {
+                return false;
+            }
+            if (b[p] == '}') {
+                break;
+            }
+            if (b[p] != ',') {
+                return false;
+            }
+            p = ws(p + 1);
+        }
+        return true;
+    }
+
+    private int lookup(int h, int from, int to) {
+        int slot = h & mask;
+        while (slotName[slot] != null) {
+            if (slotHash[slot] == h && equal(slotName[slot], from, to)) {
+                return slotIndex[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    private boolean equal(byte[] name, int from, int to) {
+        if (name.length != to - from) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (name[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int ws(int p) {
+        while (p < end) {
+            byte c = b[p];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return p;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    /** Reads a wanted value into {@code row[column]}; returns the position after it, or -1 for Jackson. */
+    private int readValue(int p, int column, Object[] row, String[] bad) {
+        ScalarType type = types[column];
+        bad[column] = null; // the last value of a repeated key wins, with its problem
+        byte c = b[p];
+        if (c == '"') {
+            int close = skipString(p);
+            if (close < 0) {
+                return -1;
+            }
+            if (type == ScalarType.DATETIME) {
+                Instant fast = IsoInstants.parse(b, p + 1, close - 1 - (p + 1));
+                if (fast != null) {
+                    row[column] = fast;
+                    return close;
+                }
+            }
+            String text = decodeString(p + 1, close - 1);
+            if (type == ScalarType.STRING) {
+                row[column] = text;
+                return close;
+            }
+            try {
+                row[column] = type == ScalarType.DYNAMIC ? ValueConverter.dynamicFromText(text)
+                        : ValueConverter.fromText(text, type);
+            } catch (ValueConverter.BadValue e) {
+                row[column] = ValueConverter.nullOf(type);
+                bad[column] = "column " + names[column] + ": " + e.getMessage() + " (value set to null)";
+            }
+            return close;
+        }
+        if (c == 'n') {
+            int after = literal(p, "null");
+            if (after > 0) {
+                row[column] = ValueConverter.nullOf(type);
+            }
+            return after;
+        }
+        if ((c == 't' || c == 'f') && type == ScalarType.BOOL) {
+            int after = literal(p, c == 't' ? "true" : "false");
+            if (after > 0) {
+                row[column] = c == 't';
+            }
+            return after;
+        }
+        if ((c == '-' || (c >= '0' && c <= '9')) && (type == ScalarType.LONG || type == ScalarType.INT)) {
+            int q = p;
+            boolean negative = c == '-';
+            if (negative) {
+                q++;
+            }
+            int digitsStart = q;
+            long value = 0;
+            while (q < end && b[q] >= '0' && b[q] <= '9') {
+                value = value * 10 + (b[q] - '0');
+                q++;
+            }
+            int digits = q - digitsStart;
+            if (digits == 0 || digits > 18 || (digits > 1 && b[digitsStart] == '0')) {
+                return -1;
+            }
+            if (q < end && !delimiter(b[q])) {
+                return -1; // fractions, exponents, garbage
+            }
+            long v = negative ? -value : value;
+            if (type == ScalarType.INT) {
+                if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                    return -1;
+                }
+                row[column] = (int) v;
+            } else {
+                row[column] = v;
+            }
+            return q;
+        }
+        if ((c == '-' || (c >= '0' && c <= '9')) && type == ScalarType.REAL) {
+            int q = skipNumber(p);
+            if (q > 0) {
+                row[column] = Double.parseDouble(new String(b, p, q - p, StandardCharsets.ISO_8859_1));
+            }
+            return q;
+        }
+        return -1; // other shapes (objects, numbers in string columns, ...) go through Jackson
+    }
+
+    private int literal(int p, String word) {
+        if (p + word.length() > end) {
+            return -1;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (b[p + i] != word.charAt(i)) {
+                return -1;
+            }
+        }
+        int after = p + word.length();
+        if (after < end && !delimiter(b[after])) {
+            return -1;
+        }
+        return after;
+    }
+
+    private static boolean delimiter(byte c) {
+        return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\r';
+    }
+
+    /** Skips and validates any value; returns the position after it, or -1 for Jackson. */
+    private int skipValue(int p, int depth) {
+        byte c = b[p];
+        if (c == '"') {
+            return skipString(p);
+        }
+        if (c == '{' || c == '[') {
+            return depth >= MAX_DEPTH ? -1 : skipContainer(p, depth + 1);
+        }
+        if (c == 't') {
+            return literal(p, "true");
+        }
+        if (c == 'f') {
+            return literal(p, "false");
+        }
+        if (c == 'n') {
+            return literal(p, "null");
+        }
+        return skipNumber(p);
+    }
+
+    private int skipContainer(int p, int depth) {
+        boolean object = b[p] == '{';
+        byte close = object ? (byte) '}' : (byte) ']';
+        p = ws(p + 1);
+        if (p < end && b[p] == close) {
+            return p + 1;
+        }
+        while (true) {
+            if (p >= end) {
+                return -1;
+            }
+            if (object) {
+                if (b[p] != '"') {
+                    return -1;
+                }
+                p = skipString(p);
+                if (p < 0) {
+                    return -1;
+                }
+                p = ws(p);
+                if (p >= end || b[p] != ':') {
+                    return -1;
+                }
+                p = ws(p + 1);
+                if (p >= end) {
+                    return -1;
+                }
+            }
+            p = skipValue(p, depth);
+            if (p < 0) {
+                return -1;
+            }
+            p = ws(p);
+            if (p >= end) {
+                return -1;
+            }
+            if (b[p] == close) {
+                return p + 1;
+            }
+            if (b[p] != ',') {
+                return -1;
+            }
+            p = ws(p + 1);
+        }
+    }
+
+    /** JSON's number grammar, strictly; returns the position after the number, or -1. */
+    private int skipNumber(int p) {
+        int q = p;
+        if (q < end && b[q] == '-') {
+            q++;
+        }
+        if (q >= end || b[q] < '0' || b[q] > '9') {
+            return -1;
+        }
+        if (b[q] == '0') {
+            q++;
+        } else {
+            while (q < end && b[q] >= '0' && b[q] <= '9') {
+                q++;
+            }
+        }
+        if (q < end && b[q] == '.') {
+            q++;
+            int digits = q;
+            while (q < end && b[q] >= '0' && b[q] <= '9') {
+                q++;
+            }
+            if (q == digits) {
+                return -1;
+            }
+        }
+        if (q < end && (b[q] == 'e' || b[q] == 'E')) {
+            q++;
+            if (q < end && (b[q] == '+' || b[q] == '-')) {
+                q++;
+            }
+            int digits = q;
+            while (q < end && b[q] >= '0' && b[q] <= '9') {
+                q++;
+            }
+            if (q == digits) {
+                return -1;
+            }
+        }
+        if (q - p > 100 || (q < end && !delimiter(b[q]))) {
+            return -1; // very long numbers: let Jackson apply its limits
+        }
+        return q;
+    }
+
+    /**
+     * Validates the string starting at the quote at {@code p}: escapes, no control bytes, strict UTF-8.
+     * Returns the position after the closing quote, or -1.
+     */
+    private int skipString(int p) {
+        int q = p + 1;
+        while (q < end) {
+            q = Bytes.plainRun(b, q, end);
+            if (q >= end) {
+                return -1;
+            }
+            byte c = b[q];
+            if (c == '"') {
+                return q + 1;
+            }
+            if (c >= 0x20 && c != '\\') {
+                q++;
+                continue;
+            }
+            if (c == '\\') {
+                if (q + 1 >= end) {
+                    return -1;
+                }
+                byte e = b[q + 1];
+                if (e == 'u') {
+                    if (q + 5 >= end || !hex(b[q + 2]) || !hex(b[q + 3]) || !hex(b[q + 4]) || !hex(b[q + 5])) {
+                        return -1;
+                    }
+                    q += 6;
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+                        || e == 't') {
+                    q += 2;
+                } else {
+                    return -1;
+                }
+                continue;
+            }
+            if (c >= 0) {
+                return -1; // a control byte
+            }
+            int n = utf8(q);
+            if (n < 0) {
+                return -1;
+            }
+            q += n;
+        }
+        return -1;
+    }
+
+    /** The length of the valid UTF-8 sequence at {@code q}, or -1. */
+    private int utf8(int q) {
+        int c = b[q] & 0xFF;
+        int n;
+        int min = 0x80;
+        int max = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            if (c == 0xE0) {
+                min = 0xA0;
+            } else if (c == 0xED) {
+                max = 0x9F;
+            }
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            if (c == 0xF0) {
+                min = 0x90;
+            } else if (c == 0xF4) {
+                max = 0x8F;
+            }
+        } else {
+            return -1;
+        }
+        if (q + n > end) {
+            return -1;
+        }
+        int second = b[q + 1] & 0xFF;
+        if (second < min || second > max) {
+            return -1;
+        }
+        for (int i = 2; i < n; i++) {
+            if ((b[q + i] & 0xC0) != 0x80) {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    private static boolean hex(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** The text of an already validated string body {@code [from, to)}. */
+    private String decodeString(int from, int to) {
+        boolean plain = true;
+        boolean ascii = true;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '\\') {
+                plain = false;
+                break;
+            }
+            if (c < 0) {
+                ascii = false;
+            }
+        }
+        if (plain) {
+            return new String(b, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        }
+        if (chars.length < to - from) {
+            chars = new char[Math.max(to - from, chars.length * 2)];
+        }
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            byte c = b[i];
+            if (c == '\\') {
+                byte e = b[i + 1];
+                switch (e) {
+                    case 'b' -> chars[n++] = '\b';
+                    case 'f' -> chars[n++] = '\f';
+                    case 'n' -> chars[n++] = '\n';
+                    case 'r' -> chars[n++] = '\r';
+                    case 't' -> chars[n++] = '\t';
+                    case 'u' -> {
+                        chars[n++] = (char) Integer.parseInt(new String(b, i + 2, 4, StandardCharsets.ISO_8859_1), 16);
+                        i += 4;
+                    }
+                    default -> chars[n++] = (char) e;
+                }
+                i += 2;
+            } else if (c >= 0) {
+                chars[n++] = (char) c;
+                i++;
+            } else {
+                int len = utf8(i);
+                String s = new String(b, i, len, StandardCharsets.UTF_8);
+                for (int k = 0; k < s.length(); k++) {
+                    chars[n++] = s.charAt(k);
+                }
+                i += len;
+            }
+        }
+        return new String(chars, 0, n);
+    }
+}

@@ -1,0 +1,228 @@
+package io.egress.data.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.egress.data.Schema;
+import io.egress.data.Table;
+import io.egress.data.ValueFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The streaming reader against {@link AdvancedHuntingReader}, the reference: same rows, values and
+ * problems (file:line), whatever the split into ranges and threads; then projection and filtering.
+ */
+class ExportScannerTest {
+    private static final Schema SCHEMA = Schema.parse("Timestamp:datetime, DeviceName:string, RemotePort:int,"
+            + " Bytes:long, AdditionalFields:dynamic, Flag:bool, Score:real, Id:guid, Note:string");
+    private static final Set<String> ALL = new LinkedHashSet<>(SCHEMA.names());
+
+    @TempDir
+    Path dir;
+
+    /** Lines that exercise every conversion path, and the malformed ones the reference reports. */
+    private static final List<String> ODD_LINES = List.of(
+            "{\"Timestamp\":\"2026-01-15T11:00:00.1234567Z\",\"DeviceName\":\"ws1\",\"RemotePort\":80,\"Bytes\":5}",
+            "{\"Timestamp\":\"2026-01-15 11:00:00\",\"DeviceName\":\"ws2\",\"RemotePort\":\"443\",\"Bytes\":\"12\"}",
+            "{\"Timestamp\":\"2026-01-15T11:00:00+02:00\",\"DeviceName\":7,\"Score\":1.50,\"Flag\":1}",
+            "{\"Timestamp\":\"2026-02-30T11:00:00Z\",\"RemotePort\":\"http\",\"Bytes\":1.0,\"Flag\":\"maybe\"}",
+            "{\"Timestamp\":null,\"AdditionalFields\":{\"a\":[1,2,{\"b\":\"c\"}]},\"Note\":{\"x\":1}}",
+            "{\"AdditionalFields\":\"{\\\"k\\\":\\\"v\\\"}\",\"Id\":\"6f1c0d3e-2f7a-4a7b-9a53-1b2c3d4e5f60\"}",
+            "{\"Id\":\"not-a-guid\",\"Unknown\":{\"deep\":[[[]]]},\"DeviceName\":\"caf\\u00e9 \\\"q\\\"\"}",
+            "   {\"DeviceName\":\"padded\"}   ",
+            "",
+            "{\"DeviceName\":\"crlf\"}\r",
+            "{\"DeviceName\": \"unterminated",
+            "[1,2,3]",
+            "\"just a string\"",
+            "{\"DeviceName\":\"dup\",\"DeviceName\":\"last wins\"}",
+            "{\"RemotePort\":99999999999,\"Bytes\":99999999999999999999}",
+            "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"Score\":\"NaN\",\"Flag\":true}",
+            "{\"Timestamp\":\"2026-01-15t23:59:59.9z\",\"Note\":\"\u00fcber \u2603\"}");
+
+    @Test
+    void sameRowsAndProblemsAsTheReference() throws IOException {
+        Path file = write("odd.jsonl", String.join("\n", ODD_LINES) + "\n");
+        ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
+        for (int threads : new int[] {1, 3}) {
+            for (long split : new long[] {Long.MAX_VALUE, 1, 64, 200}) {
+                ScanResult scan = ExportScanner.scan(file, SCHEMA, ALL, null, threads, split);
+                assertThat(render(scan.table())).as("threads %d split %d", threads, split)
+                        .isEqualTo(render(reference.table()));
+                assertThat(problems(scan.problems())).as("threads %d split %d", threads, split)
+                        .containsExactlyElementsOf(problems(reference.problems()));
+                assertThat(scan.format()).isEqualTo(ExportFormat.JSON_LINES);
+            }
+        }
+        assertThat(reference.problems()).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void manyGeneratedLinesSplitAnywhere() throws IOException {
+        Random random = new Random(7);
+        StringBuilder text = new StringBuilder("\uFEFF");
+        for (int i = 0; i < 2000; i++) {
+            if (random.nextInt(50) == 0) {
+                text.append(ODD_LINES.get(random.nextInt(ODD_LINES.size())));
+            } else {
+                text.append(String.format("{\"Timestamp\":\"2026-01-%02dT%02d:%02d:00.%07dZ\",\"DeviceName\":\"dev%d\","
+                                + "\"RemotePort\":%d,\"Bytes\":%d,\"AdditionalFields\":{\"n\":%d},\"Flag\":%b,"
+                                + "\"Score\":%s,\"Note\":\"%s\"}", 1 + random.nextInt(28), random.nextInt(24),
+                        random.nextInt(60), random.nextInt(10_000_000), random.nextInt(40), random.nextInt(65536),
+                        random.nextLong(), i, random.nextBoolean(), random.nextDouble(), "x".repeat(random.nextInt(300))));
+            }
+            text.append(random.nextInt(10) == 0 ? "\r\n" : "\n");
+        }
+        Path file = write("many.jsonl", text.toString());
+        ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
+        for (long split : new long[] {1 << 10, 1 << 14, 100_003}) {
+            ScanResult scan = ExportScanner.scan(file, SCHEMA, ALL, null, 4, split);
+            assertThat(render(scan.table())).isEqualTo(render(reference.table()));
+            assertThat(problems(scan.problems())).containsExactlyElementsOf(problems(reference.problems()));
+            assertThat(scan.rowsRead()).isEqualTo(reference.table().rowCount());
+        }
+    }
+
+    /** Random values of every JSON shape, valid and not, in wanted and skipped keys: same as the reference. */
+    @Test
+    void fuzzedValuesDecodeAsTheReferenceDoes() throws IOException {
+        String[] strings = {"\"plain\"", "\"C:\\\\Windows\\\\x.exe \\\"q\\\"\"", "\"tab\\there\\u00e9\\ud83d\\ude00\"",
+            "\"\u00e9t\u00e9 \u2603 \ud83d\ude00\"", "\"bad \\q escape\"", "\"raw \t control\"", "\"\"", "\"\\/\\b\\f\\n\\r\"",
+            "\"2026-01-15T11:00:00.1234567Z\"", "\"2026-13-15T11:00:00Z\"", "\"443\"", "\"true\"", "\"{\\\"a\\\":1}\""};
+        String[] others = {"0", "-0", "12", "-12", "007", "1.", "1.5", "-1e5", "2E+3", "99999999999", "123456789012345678901",
+            "true", "false", "null", "nul", "truex", "{}", "[]", "{\"a\":[1,{\"b\":null}],\"c\":\"d\"}", "[1,,2]",
+            "{\"a\" 1}", "[\"x\",{\"y\":[[]]}]", "12x", "+1", ".5", "NaN"};
+        String[] keys = {"Timestamp", "DeviceName", "RemotePort", "Bytes", "AdditionalFields", "Flag", "Score", "Id",
+            "Note", "Skipped", "Other\\u0041", "caf\u00e9"};
+        Random random = new Random(11);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            text.append('{');
+            int fields = random.nextInt(8);
+            for (int f = 0; f < fields; f++) {
+                if (f > 0) {
+                    text.append(random.nextInt(10) == 0 ? " , " : ",");
+                }
+                text.append('"').append(keys[random.nextInt(keys.length)]).append('"')
+                        .append(random.nextInt(10) == 0 ? " : " : ":");
+                text.append(random.nextBoolean() ? strings[random.nextInt(strings.length)]
+                        : others[random.nextInt(others.length)]);
+            }
+            text.append(random.nextInt(20) == 0 ? "" : "}").append('\n');
+        }
+        Path file = write("fuzz.jsonl", text.toString());
+        ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
+        ScanResult scan = ExportScanner.scan(file, SCHEMA, ALL, null, 2, 4096);
+        assertThat(render(scan.table())).isEqualTo(render(reference.table()));
+        assertThat(problems(scan.problems())).containsExactlyElementsOf(problems(reference.problems()));
+        assertThat(reference.table().rowCount()).isGreaterThan(100);
+        ScanResult some = ExportScanner.scan(file, SCHEMA, Set.of("DeviceName", "Bytes", "Timestamp"), null, 2, 4096);
+        assertThat(some.rowsRead()).isEqualTo(reference.table().rowCount());
+    }
+
+    @Test
+    void invalidUtf8IsAProblemOfItsLineOnly() throws IOException {
+        byte[] bad = "{\"DeviceName\":\"a\", \"Note\":\"x\u00ff\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] good = "{\"DeviceName\":\"b\"}\n".getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve("bad.jsonl");
+        Files.write(file, java.nio.ByteBuffer.allocate(bad.length + 2 * good.length).put(good).put(bad).put(good).array());
+        ScanResult scan = ExportScanner.scan(file, SCHEMA, Set.of("DeviceName"), null, 1);
+        assertThat(render(scan.table())).containsExactly("b", "b");
+        assertThat(scan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.reason()).startsWith("not a JSON object");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", textBlock = """
+            DeviceName                 => DeviceName
+            Bytes, DeviceName          => DeviceName, Bytes
+            ''                         => ''
+            Nope, Timestamp            => Timestamp
+            """)
+    void keepsOnlyTheColumnsAskedFor(String asked, String expected) throws IOException {
+        Path file = write("odd.jsonl", String.join("\n", ODD_LINES));
+        Set<String> columns = new LinkedHashSet<>();
+        for (String c : asked.split(",")) {
+            if (!c.isBlank()) {
+                columns.add(c.strip());
+            }
+        }
+        ScanResult scan = ExportScanner.scan(file, SCHEMA, columns, null, 2, 64);
+        assertThat(String.join(", ", scan.table().schema().names())).isEqualTo(expected);
+        ReadResult whole = AdvancedHuntingReader.read(file, SCHEMA);
+        Table reference = whole.table();
+        assertThat(scan.table().rowCount()).isEqualTo(reference.rowCount());
+        // typed columns are checked even when not read, so the problems are the reference's
+        assertThat(problems(scan.problems())).containsExactlyElementsOf(problems(whole.problems()));
+        for (int c = 0; c < scan.table().schema().size(); c++) {
+            int from = SCHEMA.indexOf(scan.table().schema().column(c).name());
+            for (int r = 0; r < reference.rowCount(); r++) {
+                assertThat(ValueFormat.toKqlString(scan.table().value(r, c)))
+                        .isEqualTo(ValueFormat.toKqlString(reference.value(r, from)));
+            }
+        }
+    }
+
+    @Test
+    void keepsOnlyTheRowsTheFilterAccepts() throws IOException {
+        Path file = write("odd.jsonl", String.join("\n", ODD_LINES));
+        int port = SCHEMA.indexOf("RemotePort");
+        int device = SCHEMA.indexOf("DeviceName");
+        Predicate<Object[]> test = row -> row[port] != null || row[device].toString().startsWith("p");
+        ScanResult scan = ExportScanner.scan(file, SCHEMA, Set.of("RemotePort", "DeviceName"), () -> test, 2, 64);
+        assertThat(render(scan.table())).containsExactly("ws1 | 80", "ws2 | 443", "padded | ");
+        assertThat(scan.rowsRead()).isEqualTo(AdvancedHuntingReader.read(file, SCHEMA).table().rowCount());
+    }
+
+    @Test
+    void otherLayoutsGoThroughTheReference() throws IOException {
+        Path csv = write("export.csv", "Timestamp,DeviceName,RemotePort\n2026-01-15T11:00:00Z,ws1,80\nx,ws2,bad\n");
+        ScanResult scan = ExportScanner.scan(csv, SCHEMA, Set.of("DeviceName", "RemotePort"),
+                () -> row -> !"ws9".equals(row[1]), 2);
+        assertThat(scan.format()).isEqualTo(ExportFormat.CSV);
+        assertThat(render(scan.table())).containsExactly("ws1 | 80", "ws2 | ");
+        assertThat(scan.problems()).containsExactlyElementsOf(AdvancedHuntingReader.read(csv, SCHEMA).problems());
+        Path array = write("export.json", "[{\"DeviceName\":\"a\"},\n {\"DeviceName\":\"b\"}]");
+        assertThat(render(ExportScanner.scan(array, SCHEMA, Set.of("DeviceName"), null, 2).table()))
+                .containsExactly("a", "b");
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /**
+     * Problems as file:line and reason; Jackson's byte parser words some syntax errors differently from
+     * the reference's char parser, so only their kind is compared.
+     */
+    private static List<String> problems(List<ReadProblem> problems) {
+        return problems.stream().map(p -> p.source() + ":" + p.line() + ": "
+                + (p.reason().startsWith("not a JSON object") ? "not a JSON object" : p.reason())).toList();
+    }
+
+    private static List<String> render(Table table) {
+        List<String> out = new ArrayList<>();
+        for (Object[] row : table.rows()) {
+            out.add(Arrays.stream(row).map(ValueFormat::toKqlString).collect(Collectors.joining(" | ")));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package io.egress.store;
+
+import io.egress.data.Schema;
+import java.util.function.Predicate;
+
+/**
+ * A row test a store read applies while reading (filter pushdown): rows failing it cannot reach the
+ * query's result, so they are left out of the tables. Rows are given in the layout of {@link #schema()};
+ * only the columns the read plan names have values.
+ */
+public interface RowFilter {
+    Schema schema();
+
+    /** A test for one thread (tests may keep caches and are not thread-safe). */
+    Predicate<Object[]> newTest();
+
+    /**
+     * The columns the test reads, when known: a reader decodes these first, tests, and decodes the other
+     * columns for the kept rows only. Empty means unknown (every planned column is decoded first).
+     */
+    default java.util.Optional<java.util.Set<String>> columns() {
+        return java.util.Optional.empty();
+    }
+
+    /** Keeps a row when either filter keeps it (two queries over one read). */
+    static RowFilter anyOf(RowFilter a, RowFilter b) {
+        if (!a.schema().equals(b.schema())) {
+            throw new IllegalArgumentException("filters over different row layouts");
+        }
+        return new RowFilter() {
+            @Override
+            public Schema schema() {
+                return a.schema();
+            }
+
+            @Override
+            public Predicate<Object[]> newTest() {
+                return a.newTest().or(b.newTest());
+            }
+
+            @Override
+            public java.util.Optional<java.util.Set<String>> columns() {
+                if (a.columns().isEmpty() || b.columns().isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+                java.util.Set<String> both = new java.util.LinkedHashSet<>(a.columns().get());
+                both.addAll(b.columns().get());
+                return java.util.Optional.of(both);
+            }
+        };
+    }
+}

@@ -1,0 +1,384 @@
+package io.egress.store;
+
+import io.egress.data.Column;
+import io.egress.data.ScalarType;
+import io.egress.data.Schema;
+import io.egress.data.Table;
+import io.egress.data.ValueFormat;
+import io.egress.data.io.ValueConverter;
+import io.egress.store.format.CorruptSegmentException;
+import io.egress.store.format.SegmentHeader;
+import io.egress.store.format.SegmentReader;
+import io.egress.store.format.StringPool;
+import io.egress.telemetry.TelemetryLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads tables from a store following a {@link ReadPlan}: only the planned tables and columns are
+ * decoded, segments whose time range ends before the plan's bound are skipped on their header alone,
+ * and segments are decoded in parallel on {@code threads} threads. A corrupt segment is reported and
+ * left out; the others are read. Equal strings of a column share one instance across segments.
+ */
+public final class StoreReader {
+    private static volatile Map<String, Schema> knownSchemas;
+
+    private final int threads;
+
+    public StoreReader(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    /** The schema every read of {@code table} is given: the loader's schema when it knows the table, else the segment's. */
+    static Schema knownSchema(String table) {
+        Map<String, Schema> known = knownSchemas;
+        if (known == null) {
+            known = TelemetryLoader.schemas();
+            knownSchemas = known;
+        }
+        return known.get(table);
+    }
+
+    /**
+     * The schema of every table in the store, as reads give them: the loader's schema for the tables it
+     * knows, else the first readable segment's.
+     */
+    public Map<String, Schema> schemas(Store store) throws IOException {
+        Map<String, Schema> out = new LinkedHashMap<>();
+        for (String table : store.tables()) {
+            Schema known = knownSchema(table);
+            if (known != null) {
+                out.put(table, known);
+                continue;
+            }
+            for (SegmentFile file : store.segments(table)) {
+                try (SegmentReader reader = SegmentReader.open(file.path())) {
+                    out.put(table, reader.header().schema());
+                    break;
+                } catch (CorruptSegmentException e) {
+                    // try the next segment; the corrupt one is reported when read
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The newest time of any segment of the planned tables (headers only; corrupt segments ignored). */
+    public Optional<Instant> latestTime(Store store, ReadPlan plan) throws IOException {
+        Instant latest = null;
+        for (String table : store.tables()) {
+            if (plan.table(table).isEmpty()) {
+                continue;
+            }
+            for (SegmentFile file : store.segments(table)) {
+                try (SegmentReader reader = SegmentReader.open(file.path())) {
+                    Instant max = reader.header().maxTime();
+                    if (max != null && (latest == null || max.isAfter(latest))) {
+                        latest = max;
+                    }
+                } catch (CorruptSegmentException e) {
+                    // reported when the segment is read
+                }
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    public StoreRead read(Store store, ReadPlan plan) throws IOException {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        List<SegmentProblem> problems = new ArrayList<>();
+        List<StoreRead.SegmentInfo> infos = new ArrayList<>();
+        int skipped = 0;
+        long bytes = 0;
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "egress-store-read");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            for (String table : store.tables()) {
+                Optional<ReadPlan.TableRead> want = plan.table(table);
+                if (want.isEmpty()) {
+                    continue;
+                }
+                List<SegmentFile> files = store.segments(table);
+                if (files.isEmpty()) {
+                    continue;
+                }
+                List<SegmentReader> open = new ArrayList<>();
+                try {
+                    for (SegmentFile file : files) {
+                        try {
+                            SegmentReader reader = SegmentReader.open(file.path());
+                            if (!reader.header().table().equals(table)) {
+                                reader.close();
+                                problems.add(new SegmentProblem(file.path(), "holds table " + reader.header().table()
+                                        + ", not " + table));
+                            } else if (before(reader.header(), want.get().after())) {
+                                reader.close();
+                                skipped++;
+                            } else {
+                                open.add(reader);
+                            }
+                        } catch (CorruptSegmentException e) {
+                            problems.add(new SegmentProblem(file.path(), e.getMessage()));
+                        }
+                    }
+                    Schema schema = knownSchema(table);
+                    if (schema == null) {
+                        schema = open.isEmpty() ? null : open.get(0).header().schema();
+                    }
+                    if (schema == null) {
+                        continue;
+                    }
+                    boolean[] wanted = wanted(schema, want.get().columns());
+                    List<Decoded> decoded = decodeAll(open, schema, wanted, want.get().filter().orElse(null), pool);
+                    int total = 0;
+                    for (Decoded d : decoded) {
+                        if (d.problem != null) {
+                            problems.add(d.problem);
+                        } else {
+                            total += d.kept;
+                            bytes += d.bytes;
+                            SegmentHeader h = d.reader.header();
+                            infos.add(new StoreRead.SegmentInfo(d.reader.path().toString(), table, h.rowCount(),
+                                    h.minTime(), h.maxTime()));
+                        }
+                    }
+                    tables.put(table, concat(schema, wanted, decoded, total));
+                } finally {
+                    for (SegmentReader r : open) {
+                        r.close();
+                    }
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return new StoreRead(tables, problems, infos, skipped, bytes);
+    }
+
+    /** Whether every timed row of the segment is before {@code after} (so no row can pass the bound). */
+    private static boolean before(SegmentHeader header, Optional<Instant> after) {
+        return after.isPresent() && header.timeColumn().filter("Timestamp"::equals).isPresent()
+                && header.hasTimeRange() && header.maxTime().isBefore(after.get())
+                && header.schema().find("Timestamp").map(c -> c.type() == ScalarType.DATETIME).orElse(false);
+    }
+
+    private static boolean[] wanted(Schema schema, Optional<Set<String>> columns) {
+        boolean[] out = new boolean[schema.size()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = columns.isEmpty() || columns.get().contains(schema.column(c).name());
+        }
+        return out;
+    }
+
+    /** One segment's decoded columns, or the reason it could not be read. */
+    private static final class Decoded {
+        final SegmentReader reader;
+        final int rows;
+        int kept;
+        Object[][] columns;
+        long bytes;
+        SegmentProblem problem;
+
+        Decoded(SegmentReader reader) {
+            this.reader = reader;
+            this.rows = reader.header().rowCount();
+            this.kept = rows;
+        }
+    }
+
+    private static List<Decoded> decodeAll(List<SegmentReader> readers, Schema schema, boolean[] wanted,
+                                           RowFilter filter, ExecutorService pool) throws IOException {
+        StringPool strings = new StringPool();
+        List<Decoded> out = new ArrayList<>();
+        if (pool == null || readers.size() < 2) {
+            for (SegmentReader r : readers) {
+                out.add(decode(r, schema, wanted, filter, strings));
+            }
+            return out;
+        }
+        List<Future<Decoded>> futures = new ArrayList<>();
+        for (SegmentReader r : readers) {
+            futures.add(pool.submit(() -> decode(r, schema, wanted, filter, strings)));
+        }
+        for (Future<Decoded> f : futures) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading the store", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+        return out;
+    }
+
+    private static Decoded decode(SegmentReader reader, Schema schema, boolean[] wanted, RowFilter filter,
+                                  StringPool strings) {
+        Decoded d = new Decoded(reader);
+        d.columns = new Object[schema.size()][];
+        try {
+            // the filter's columns first, then the others for the kept rows only
+            boolean[] first = wanted.clone();
+            Set<String> tested = filter == null ? null : filter.columns().orElse(null);
+            if (tested != null) {
+                for (int c = 0; c < first.length; c++) {
+                    first[c] = wanted[c] && tested.contains(schema.column(c).name());
+                }
+            }
+            for (int c = 0; c < wanted.length; c++) {
+                if (first[c]) {
+                    d.columns[c] = column(d, schema, c, strings, null);
+                }
+            }
+            boolean[] keep = filter == null ? null : test(d, schema, filter);
+            for (int c = 0; c < wanted.length; c++) {
+                if (wanted[c] && !first[c]) {
+                    d.columns[c] = column(d, schema, c, strings, keep);
+                }
+            }
+            if (keep != null) {
+                compact(d, keep);
+            }
+        } catch (CorruptSegmentException e) {
+            d.problem = new SegmentProblem(reader.path(), e.getMessage());
+            d.columns = null;
+        } catch (IOException e) {
+            d.problem = new SegmentProblem(reader.path(), "cannot read: " + e.getMessage());
+            d.columns = null;
+        }
+        return d;
+    }
+
+    private static Object[] column(Decoded d, Schema schema, int c, StringPool strings, boolean[] keep)
+            throws IOException, CorruptSegmentException {
+        SegmentHeader header = d.reader.header();
+        Column column = schema.column(c);
+        int source = header.schema().indexOf(column.name());
+        Object[] values = new Object[d.rows];
+        if (source < 0) {
+            java.util.Arrays.fill(values, ValueConverter.nullOf(column.type()));
+            return values;
+        }
+        d.reader.readColumn(source, values, 0, strings, keep);
+        d.bytes += header.blocks().get(source).storedLength();
+        if (header.schema().column(source).type() != column.type()) {
+            for (int r = 0; r < values.length; r++) {
+                values[r] = convert(values[r], column.type());
+            }
+        }
+        return values;
+    }
+
+    /** The rows {@code filter} keeps (over the columns decoded so far), or null when it keeps them all. */
+    private static boolean[] test(Decoded d, Schema schema, RowFilter filter) {
+        Schema layout = filter.schema();
+        int[] from = new int[layout.size()];
+        Object[] row = new Object[layout.size()];
+        List<Integer> present = new ArrayList<>();
+        for (int i = 0; i < from.length; i++) {
+            int c = schema.indexOf(layout.column(i).name());
+            from[i] = c >= 0 && d.columns[c] != null && schema.column(c).type() == layout.column(i).type() ? c : -1;
+            row[i] = ValueConverter.nullOf(layout.column(i).type());
+            if (from[i] >= 0) {
+                present.add(i);
+            }
+        }
+        int[] read = present.stream().mapToInt(Integer::intValue).toArray();
+        java.util.function.Predicate<Object[]> test = filter.newTest();
+        boolean[] keep = new boolean[d.rows];
+        int kept = 0;
+        for (int r = 0; r < d.rows; r++) {
+            for (int i : read) {
+                row[i] = d.columns[from[i]][r];
+            }
+            if (test.test(row)) {
+                keep[r] = true;
+                kept++;
+            }
+        }
+        return kept == d.rows ? null : keep;
+    }
+
+    private static void compact(Decoded d, boolean[] keep) {
+        int kept = 0;
+        for (boolean k : keep) {
+            kept += k ? 1 : 0;
+        }
+        for (int c = 0; c < d.columns.length; c++) {
+            Object[] all = d.columns[c];
+            if (all == null) {
+                continue;
+            }
+            Object[] some = new Object[kept];
+            int k = 0;
+            for (int r = 0; r < keep.length; r++) {
+                if (keep[r]) {
+                    some[k++] = all[r];
+                }
+            }
+            d.columns[c] = some;
+        }
+        d.kept = kept;
+    }
+
+    private static Object convert(Object value, ScalarType type) {
+        if (value == null) {
+            return ValueConverter.nullOf(type);
+        }
+        if (type == ScalarType.LONG && value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (type == ScalarType.REAL && value instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return ValueConverter.fromText(ValueFormat.toKqlString(value), type);
+        } catch (ValueConverter.BadValue e) {
+            return ValueConverter.nullOf(type);
+        }
+    }
+
+    private static Table concat(Schema schema, boolean[] wanted, List<Decoded> decoded, int total) {
+        Object[][] columns = new Object[schema.size()][];
+        List<Decoded> good = decoded.stream().filter(d -> d.problem == null).toList();
+        if (good.size() == 1) {
+            return new ColumnarTable(schema, total, good.get(0).columns);
+        }
+        for (int c = 0; c < columns.length; c++) {
+            if (!wanted[c]) {
+                continue;
+            }
+            Object[] all = new Object[total];
+            int at = 0;
+            for (Decoded d : good) {
+                System.arraycopy(d.columns[c], 0, all, at, d.kept);
+                at += d.kept;
+            }
+            columns[c] = all;
+        }
+        return new ColumnarTable(schema, total, columns);
+    }
+}

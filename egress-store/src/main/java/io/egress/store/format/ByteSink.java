@@ -1,0 +1,70 @@
+package io.egress.store.format;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growable byte buffer with the primitive encodings of the segment format (varints, zigzag, little-endian). */
+final class ByteSink {
+    private byte[] bytes;
+    private int size;
+
+    ByteSink(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+
+    void writeByte(int b) {
+        ensure(1);
+        bytes[size++] = (byte) b;
+    }
+
+    void writeBytes(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, bytes, size, len);
+        size += len;
+    }
+
+    /** Unsigned LEB128. */
+    void writeVarLong(long v) {
+        ensure(10);
+        while ((v & ~0x7FL) != 0) {
+            bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        bytes[size++] = (byte) v;
+    }
+
+    void writeZigZag(long v) {
+        writeVarLong((v << 1) ^ (v >> 63));
+    }
+
+    void writeLongLE(long v) {
+        ensure(8);
+        for (int i = 0; i < 8; i++) {
+            bytes[size++] = (byte) (v >>> (8 * i));
+        }
+    }
+
+    void writeString(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        writeVarLong(utf8.length);
+        writeBytes(utf8, 0, utf8.length);
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte[] array() {
+        return bytes;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+}

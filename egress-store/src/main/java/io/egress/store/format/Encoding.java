@@ -1,0 +1,57 @@
+package io.egress.store.format;
+
+import io.egress.data.ScalarType;
+import java.util.Optional;
+
+/**
+ * How one column block's values are laid out before compression (docs/store.md). The id is stored in
+ * the segment header; ids are never reused for another layout.
+ */
+public enum Encoding {
+    /** Booleans, one bit each, least significant bit first. */
+    BITS(1),
+    /** Zigzag varint per value (int). */
+    ZIGZAG_VARINT(2),
+    /** Zigzag varint of the difference to the previous non-null value (long). */
+    DELTA_VARINT(3),
+    /** IEEE 754 bits, 8 bytes little-endian (real). */
+    FIXED8(4),
+    /** Two longs per value, most significant first, 16 bytes little-endian each half (guid). */
+    FIXED16(5),
+    /** Seconds as a delta zigzag varint, then nanoseconds as a varint (datetime, timespan). */
+    SECONDS_NANOS(6),
+    /** A dictionary of distinct UTF-8 texts, then one varint id per value (string, dynamic JSON text, decimal text). */
+    DICTIONARY(7);
+
+    private final int id;
+
+    Encoding(int id) {
+        this.id = id;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public static Optional<Encoding> byId(int id) {
+        for (Encoding e : values()) {
+            if (e.id == id) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The layout version 1 writes for a type. */
+    public static Encoding forType(ScalarType type) {
+        return switch (type) {
+            case BOOL -> BITS;
+            case INT -> ZIGZAG_VARINT;
+            case LONG -> DELTA_VARINT;
+            case REAL -> FIXED8;
+            case GUID -> FIXED16;
+            case DATETIME, TIMESPAN -> SECONDS_NANOS;
+            case STRING, DYNAMIC, DECIMAL -> DICTIONARY;
+        };
+    }
+}
