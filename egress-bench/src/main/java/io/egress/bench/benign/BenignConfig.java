@@ -15,7 +15,7 @@ public record BenignConfig(long events, long seed, int devices, int days, Instan
     public static final Instant DEFAULT_END = Instant.parse("2026-11-20T00:00:00Z");
     public static final int DEFAULT_DAYS = 3;
     /** Bump when the generator's output changes, so a cached corpus is regenerated. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public BenignConfig {
         Objects.requireNonNull(end, "end");
