@@ -59,7 +59,7 @@ class StoreCommandsTest {
         CliRun files = CliRun.of("detect", SAMPLES, "-o", "jsonl");
         CliRun stored = CliRun.of("detect", "--store", store, "-o", "jsonl");
         assertThat(stored.exitCode()).as(stored.err()).isZero();
-        assertThat(sortedLines(stored.out())).hasSize(6).isEqualTo(sortedLines(files.out()));
+        assertThat(sortedLines(stored.out())).hasSizeGreaterThanOrEqualTo(6).isEqualTo(sortedLines(files.out()));
         assertThat(stored.err()).contains("(latest event)").contains("egress-store");
     }
 
