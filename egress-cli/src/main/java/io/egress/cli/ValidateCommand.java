@@ -17,56 +17,58 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code egress validate}: runs scenario folders against their expect.yaml and prints a scenario × branch matrix. */
+/** {@code egress validate}: runs scenario folders against their expect.yaml and prints a scenario × branch matrix per rule. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Runs validation scenarios (folders of telemetry with an expect.yaml) and prints which"
                 + " rule branches fired, stayed silent or missed.",
+                "Without DIR: the scenarios of every bundled rule pack (rules/<pack>/scenarios here, else the copies in the jar).",
                 "Exit codes: 0 all scenarios pass, 1 a scenario failed, 2 usage or input errors."})
 public final class ValidateCommand implements Callable<Integer> {
-    static final String DEFAULT_DIR = "rules/T1048.003/scenarios";
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", arity = "0..1", description = "Folder of scenarios (default: " + DEFAULT_DIR + ").")
-    Path dir;
+    @Parameters(paramLabel = "DIR", arity = "0..*", description = "Folders of scenarios (default: every bundled pack's rules/<pack>/scenarios).")
+    List<Path> dirs = new ArrayList<>();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Path root = dir != null ? dir : Path.of(DEFAULT_DIR);
-            if (dir == null && !Files.isDirectory(root)) {
+            List<Path> roots;
+            try {
+                roots = dirs.isEmpty() ? bundledRoots(err) : dirs;
+            } catch (IOException e) {
+                err.println("error: cannot unpack the bundled scenarios: " + CliText.reason(e));
+                return 2;
+            }
+            List<ScenarioLoader.Loaded> loaded = new ArrayList<>();
+            for (Path root : roots) {
+                if (!Files.isDirectory(root)) {
+                    err.println("error: no scenario folder " + root);
+                    return 2;
+                }
                 try {
-                    root = BundledScenarios.extract(Files.createTempDirectory("egress-scenarios"));
-                    err.println("note: " + DEFAULT_DIR + " not found here; running the bundled scenarios (copied to " + root + ")");
+                    loaded.add(new ScenarioLoader().load(root));
                 } catch (IOException e) {
-                    err.println("error: cannot unpack the bundled scenarios: " + CliText.reason(e));
+                    err.println("error: cannot read " + root + ": " + CliText.reason(e));
                     return 2;
                 }
             }
-            if (!Files.isDirectory(root)) {
-                err.println("error: no scenario folder " + root);
-                return 2;
-            }
-            ScenarioLoader.Loaded loaded;
-            try {
-                loaded = new ScenarioLoader().load(root);
-            } catch (IOException e) {
-                err.println("error: cannot read " + root + ": " + CliText.reason(e));
-                return 2;
-            }
-            loaded.problems().forEach(p -> Summary.problem(p).forEach(err::println));
-            if (loaded.scenarios().isEmpty()) {
-                err.println("error: no expect.yaml under " + root);
-                return 2;
-            }
+            boolean problems = false;
             List<ScenarioResult> results = new ArrayList<>();
             Validator validator = new Validator();
-            loaded.scenarios().forEach(s -> results.add(validator.validate(s)));
+            for (ScenarioLoader.Loaded l : loaded) {
+                l.problems().forEach(p -> Summary.problem(p).forEach(err::println));
+                problems |= !l.problems().isEmpty();
+                l.scenarios().forEach(s -> results.add(validator.validate(s)));
+            }
+            if (results.isEmpty()) {
+                err.println("error: no expect.yaml under " + String.join(", ", roots.stream().map(Path::toString).toList()));
+                return 2;
+            }
             ValidationMatrix.render(results).forEach(out::println);
-            if (!loaded.problems().isEmpty()) {
+            if (problems) {
                 return 2;
             }
             return results.stream().allMatch(ScenarioResult::passed) ? 0 : 1;
@@ -74,5 +76,22 @@ public final class ValidateCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** rules/<pack>/scenarios of each bundled pack in the working directory; when none is here, the jar's copies. */
+    private static List<Path> bundledRoots(PrintWriter err) throws IOException {
+        List<Path> here = new ArrayList<>();
+        for (String pack : BundledScenarios.packs()) {
+            Path folder = Path.of("rules", pack, "scenarios");
+            if (Files.isDirectory(folder)) {
+                here.add(folder);
+            }
+        }
+        if (!here.isEmpty()) {
+            return here;
+        }
+        Path target = Files.createTempDirectory("egress-scenarios");
+        err.println("note: rules/<pack>/scenarios not found here; running the bundled scenarios (copied to " + target + ")");
+        return BundledScenarios.extract(target);
     }
 }

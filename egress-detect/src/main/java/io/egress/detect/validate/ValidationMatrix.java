@@ -1,37 +1,30 @@
 package io.egress.detect.validate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Prints scenario × branch verdicts as a table, then the known gaps (with reasons) and the failures. */
+/**
+ * Prints scenario × branch verdicts, one table per judged rule (each rule has its own branches), then
+ * the known gaps (with reasons), the failures and the totals.
+ */
 public final class ValidationMatrix {
     private ValidationMatrix() {
     }
 
     public static List<String> render(List<ScenarioResult> results) {
-        Set<String> branches = new LinkedHashSet<>();
-        results.forEach(r -> branches.addAll(r.cells().keySet()));
-        int nameWidth = "SCENARIO".length();
-        for (ScenarioResult r : results) {
-            nameWidth = Math.max(nameWidth, r.scenario().name().length());
-        }
+        Map<String, List<ScenarioResult>> byRule = new LinkedHashMap<>();
+        results.forEach(r -> byRule.computeIfAbsent(r.rule(), k -> new ArrayList<>()).add(r));
         List<String> out = new ArrayList<>();
-        StringBuilder header = new StringBuilder(pad("SCENARIO", nameWidth));
-        for (String b : branches) {
-            header.append("  ").append(b);
-        }
-        header.append("  RESULT");
-        out.add(header.toString());
-        for (ScenarioResult r : results) {
-            StringBuilder line = new StringBuilder(pad(r.scenario().name(), nameWidth));
-            for (String b : branches) {
-                Cell cell = r.cells().get(b);
-                line.append("  ").append(pad(cell == null ? "" : cell.symbol(), b.length()));
+        for (Map.Entry<String, List<ScenarioResult>> rule : byRule.entrySet()) {
+            if (!out.isEmpty()) {
+                out.add("");
             }
-            line.append("  ").append(r.passed() ? "ok" : "FAIL");
-            out.add(line.toString());
+            out.add("RULE " + rule.getKey());
+            out.addAll(table(rule.getValue()));
         }
         out.add("");
         out.add("HIT fired as expected, - silent as expected, gap known miss (documented blind spot),");
@@ -57,6 +50,32 @@ public final class ValidationMatrix {
         }
         out.add("");
         out.add(results.size() + " scenarios, " + (results.size() - failed) + " passed, " + failed + " failed");
+        return out;
+    }
+
+    private static List<String> table(List<ScenarioResult> results) {
+        Set<String> branches = new LinkedHashSet<>();
+        results.forEach(r -> branches.addAll(r.cells().keySet()));
+        int nameWidth = "SCENARIO".length();
+        for (ScenarioResult r : results) {
+            nameWidth = Math.max(nameWidth, r.scenario().name().length());
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder header = new StringBuilder(pad("SCENARIO", nameWidth));
+        for (String b : branches) {
+            header.append("  ").append(b);
+        }
+        header.append("  RESULT");
+        out.add(header.toString());
+        for (ScenarioResult r : results) {
+            StringBuilder line = new StringBuilder(pad(r.scenario().name(), nameWidth));
+            for (String b : branches) {
+                Cell cell = r.cells().get(b);
+                line.append("  ").append(pad(cell == null ? "" : cell.symbol(), b.length()));
+            }
+            line.append("  ").append(r.passed() ? "ok" : "FAIL");
+            out.add(line.toString());
+        }
         return out;
     }
 

@@ -38,7 +38,7 @@ public final class Validator {
         Map<String, Cell> cells = new LinkedHashMap<>();
         if (compiled.isEmpty()) {
             failures.add("rule '" + expect.rule() + "' is not loaded");
-            return new ScenarioResult(scenario, cells, failures, run);
+            return new ScenarioResult(scenario, expect.rule(), cells, failures, run);
         }
         RuleOutcome outcome = run.report().outcomes().stream().filter(o -> o.rule().id().equals(compiled.get().rule().id()))
                 .findFirst().orElseThrow();
@@ -82,7 +82,8 @@ public final class Validator {
                 failures.add("exclusion '" + exclusion + "' should hide a row but hid none");
             }
         }
-        return new ScenarioResult(scenario, cells, failures, run);
+        Rule rule = compiled.get().rule();
+        return new ScenarioResult(scenario, rule.name() + " (" + rule.id() + ")", cells, failures, run);
     }
 
     private static List<String> unknownBranches(Expectation expect, List<String> branches) {

@@ -35,8 +35,9 @@ class ValidatorTest {
         assertThat(miss.cells()).containsEntry("HttpExfil", Cell.MISS).containsEntry("FtpExfil", Cell.GAP_CLOSED);
         assertThat(miss.failures()).hasSize(2);
         List<String> matrix = ValidationMatrix.render(results);
-        assertThat(matrix.get(0)).startsWith("SCENARIO  FtpExfil  HttpExfil  DnsExfil  SmtpExfil  PlaintextNetworkExfil  RESULT");
-        assertThat(matrix.get(1)).startsWith("fp        FP!").endsWith("FAIL");
+        assertThat(matrix.get(0)).startsWith("RULE Exfiltration over unencrypted").endsWith("(" + TestRules.SEED_ID + ")");
+        assertThat(matrix.get(1)).startsWith("SCENARIO  FtpExfil  HttpExfil  DnsExfil  SmtpExfil  PlaintextNetworkExfil  RESULT");
+        assertThat(matrix.get(2)).startsWith("fp        FP!").endsWith("FAIL");
         assertThat(matrix).contains("3 scenarios, 1 passed, 2 failed");
     }
 
