@@ -13,6 +13,32 @@ final class CliText {
     private CliText() {
     }
 
+    /** A command's work, given its output and error streams; a {@link UserError} is the user's mistake. */
+    @FunctionalInterface
+    interface CommandBody {
+        int run(java.io.PrintWriter out, java.io.PrintWriter err) throws UserError;
+    }
+
+    /**
+     * Runs a command body with the exit codes every command shares: a user error is one "error:" line and
+     * exit code 2, a runtime exception an internal error (3); both streams are flushed at the end.
+     */
+    static int run(picocli.CommandLine.Model.CommandSpec spec, CommandBody body) {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        try {
+            return body.run(out, err);
+        } catch (UserError e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            return internalError(e, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     /** A bug, not a user mistake: one line (the stack trace only with EGRESS_DEBUG set), exit code 3. */
     static int internalError(RuntimeException e, java.io.PrintWriter err) {
         err.println("internal error: " + e + " (a bug in egress; please report it with the query)");

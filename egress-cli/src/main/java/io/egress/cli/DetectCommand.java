@@ -73,17 +73,7 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return run(out, err);
-        } catch (UserError e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        return CliText.run(spec, this::run);
     }
 
     private int run(PrintWriter out, PrintWriter err) throws UserError {

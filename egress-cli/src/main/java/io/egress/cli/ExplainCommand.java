@@ -3,7 +3,6 @@ package io.egress.cli;
 import io.egress.kql.engine.Catalog;
 import io.egress.kql.engine.Compilation;
 import io.egress.kql.engine.KqlEngine;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,22 +20,12 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
+        return CliText.run(spec, (out, err) -> {
             QueryText.Source source = query.read();
             Compilation c = new KqlEngine().compile(source.text(), Catalog.defender());
             out.print(c.explain());
             err.print(CliText.diagnostics(source.label(), c.source(), c.diagnostics()));
             return c.hasErrors() ? 1 : 0;
-        } catch (UserError e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            return CliText.internalError(e, err);
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 }
