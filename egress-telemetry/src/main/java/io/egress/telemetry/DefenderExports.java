@@ -10,10 +10,15 @@ import io.egress.telemetry.event.Malformed;
 import io.egress.telemetry.event.SourceLocation;
 import io.egress.telemetry.normalize.Values;
 import io.egress.telemetry.read.TextSniff;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +31,8 @@ import java.util.Map;
  */
 final class DefenderExports {
     static final String FORMAT = "defender";
+    private static final int HEAD = 1 << 16;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Rows read per table, and the problems met. */
     record Loaded(Map<String, List<Object[]>> rows, List<Malformed> problems, String layout) {
@@ -52,7 +59,14 @@ final class DefenderExports {
     }
 
     static Loaded read(InputStream in, String name) throws IOException {
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        BufferedInputStream buffered = new BufferedInputStream(in, HEAD);
+        buffered.mark(HEAD);
+        byte[] head = buffered.readNBytes(HEAD);
+        buffered.reset();
+        if (isJsonLines(head)) {
+            return streamJsonLines(buffered, name);
+        }
+        String text = new String(buffered.readAllBytes(), StandardCharsets.UTF_8);
         ReadResult result = AdvancedHuntingReader.read(text, name, null);
         List<Malformed> problems = new ArrayList<>();
         for (ReadProblem problem : result.problems()) {
@@ -78,14 +92,98 @@ final class DefenderExports {
         return new Loaded(rows, problems, result.format().name().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether the file is JSON lines: its first line is a whole JSON object that is not an API response
+     * (a pretty-printed array or response starts with a line that does not parse on its own).
+     */
+    private static boolean isJsonLines(byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        int start = text.startsWith("\uFEFF") ? 1 : 0;
+        int newline = text.indexOf('\n', start);
+        if (newline < 0) {
+            return false; // one line, or a first line longer than the head: the general reader handles it
+        }
+        String first = text.substring(start, newline).strip();
+        if (!first.startsWith("{")) {
+            return false;
+        }
+        try {
+            JsonNode node = JSON.readTree(first);
+            return node != null && node.isObject() && !node.has("Results") && !node.has("Schema");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * JSON lines read one line at a time and converted straight to their table's schema: memory holds the
+     * rows, never the file, and no column types are inferred (the Defender schema gives them).
+     */
+    private static Loaded streamJsonLines(InputStream in, String name) throws IOException {
+        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        List<Malformed> problems = new ArrayList<>();
+        Map<String, String> guessByKeys = new HashMap<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        long lineNumber = 0;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            String trimmed = lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1).strip() : line.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(trimmed);
+            } catch (IOException e) {
+                problems.add(new Malformed(SourceLocation.line(name, lineNumber), "not a JSON object: "
+                        + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
+                continue;
+            }
+            if (node == null || !node.isObject()) {
+                problems.add(new Malformed(SourceLocation.line(name, lineNumber), "not a JSON object"));
+                continue;
+            }
+            String table = tableOf(node, guessByKeys);
+            rows.computeIfAbsent(table, t -> new ArrayList<>()).add(convert(node, DefenderSchemas.schema(table).orElseThrow(), table));
+        }
+        return new Loaded(rows, problems, "json_lines");
+    }
+
+    /** The row's {@code Type} when it names a Defender table, else the best match for its keys (cached per key list). */
+    private static String tableOf(JsonNode row, Map<String, String> guessByKeys) {
+        JsonNode type = row.get("Type");
+        if (type != null && type.isTextual() && DefenderSchemas.schema(type.textValue()).isPresent()) {
+            return type.textValue();
+        }
+        List<String> keys = new ArrayList<>();
+        row.fieldNames().forEachRemaining(keys::add);
+        return guessByKeys.computeIfAbsent(String.join(",", keys), k -> bestTable(keys));
+    }
+
+    private static Object[] convert(JsonNode row, Schema to, String table) {
+        Object[] out = new Object[to.size()];
+        for (int i = 0; i < to.size(); i++) {
+            JsonNode v = row.get(to.column(i).name());
+            Object value = v == null || v.isNull() ? null : v.isTextual() ? v.textValue() : v.isBoolean() ? v.booleanValue()
+                    : v.isIntegralNumber() ? (Object) v.longValue() : v.isNumber() ? (Object) v.doubleValue() : v;
+            out[i] = Values.convert(value, to.column(i).type());
+        }
+        fillDefaults(out, to, table);
+        return out;
+    }
+
     /** The Defender table sharing the most columns with the export (columns it lacks count against it). */
     static String bestTable(Schema columns) {
+        return bestTable(columns.names());
+    }
+
+    private static String bestTable(List<String> columns) {
         String best = DefenderSchemas.TABLES.get(0);
         int bestScore = Integer.MIN_VALUE;
         for (String table : DefenderSchemas.TABLES) {
             Schema schema = DefenderSchemas.schema(table).orElseThrow();
             int score = 0;
-            for (String column : columns.names()) {
+            for (String column : columns) {
                 score += schema.indexOf(column) >= 0 ? 1 : -3;
             }
             if (score > bestScore) {
@@ -104,6 +202,12 @@ final class DefenderExports {
             out[i] = Values.convert(value instanceof com.fasterxml.jackson.databind.JsonNode node && node.isTextual()
                     ? node.textValue() : value, to.column(i).type());
         }
+        fillDefaults(out, to, table);
+        return out;
+    }
+
+    /** TimeGenerated defaults to Timestamp and Type to the table, as Sentinel fills them. */
+    private static void fillDefaults(Object[] out, Schema to, String table) {
         int timestamp = to.indexOf("Timestamp");
         int generated = to.indexOf("TimeGenerated");
         if (generated >= 0 && out[generated] == null && timestamp >= 0) {
@@ -113,6 +217,5 @@ final class DefenderExports {
         if (type >= 0 && Values.missing(out[type])) {
             out[type] = table;
         }
-        return out;
     }
 }

@@ -53,4 +53,25 @@ class DefenderExportTest {
         assertThat(result.files().get(2).rowsPerTable()).containsEntry("DeviceFileEvents", 1L).containsEntry("DeviceEvents", 1L);
         assertThat(result.latestEventTime()).contains(Instant.parse("2026-11-28T10:00:08Z"));
     }
+
+    @Test
+    void streamsJsonLinesRoutingEachRowAndReportingBadLinesWithTheirNumber() throws IOException {
+        Path export = dir.resolve("sentinel-export.json");
+        Files.writeString(export, "\uFEFF"
+                + "{\"Timestamp\":\"2026-11-28T10:00:00Z\",\"DeviceName\":\"pc1\",\"ActionType\":\"ProcessCreated\",\"FileName\":\"ftp.exe\",\"ProcessId\":7,\"Type\":\"DeviceProcessEvents\"}\n"
+                + "{\"Timestamp\":\"2026-11-28T10:00:01Z\",\"DeviceName\":\"pc1\",\"ActionType\":\"DnsQueryResponse\",\"AdditionalFields\":\"{\\\"DnsQueryString\\\":\\\"a.example.com\\\"}\",\"Type\":\"DeviceEvents\"}\n"
+                + "{\"Timestamp\":\"2026-11-28T10:00:02Z\",\"DeviceName\":\"pc1\",\"ActionType\":\n"
+                + "\n"
+                + "{\"Timestamp\":\"2026-11-28T10:00:03Z\",\"DeviceName\":\"pc1\",\"ActionType\":\"ConnectionSuccess\",\"RemoteIP\":\"198.51.100.7\",\"RemotePort\":21,\"Protocol\":\"Tcp\",\"InitiatingProcessFileName\":\"ftp.exe\"}\n");
+        LoadResult result = new TelemetryLoader().load(List.of(export), LoadOptions.defaults());
+        assertThat(result.totalMalformed()).isEqualTo(1);
+        assertThat(result.files().get(0).problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).contains("sentinel-export.json").contains(":3"));
+        assertThat(get(result.tables().get("DeviceProcessEvents"), 0, "ProcessId")).isEqualTo(7L);
+        Object fields = get(result.tables().get("DeviceEvents"), 0, "AdditionalFields");
+        assertThat(fields.toString()).contains("\"DnsQueryString\":\"a.example.com\"");
+        Table net = result.tables().get("DeviceNetworkEvents");
+        assertThat(get(net, 0, "RemotePort")).isEqualTo(21);
+        assertThat(get(net, 0, "Type")).isEqualTo("DeviceNetworkEvents");
+    }
 }

@@ -5,6 +5,11 @@ import io.egress.data.ScalarType;
 
 /** Infers a column type from raw values when a file comes without a schema. */
 final class TypeInference {
+    // Compiled once: String.matches would compile each pattern again for every cell of a file.
+    private static final java.util.regex.Pattern LONG = java.util.regex.Pattern.compile("-?\\d{1,18}");
+    private static final java.util.regex.Pattern REAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d+([eE][-+]?\\d+)?");
+    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}.*");
+
     private TypeInference() {
     }
 
@@ -39,16 +44,16 @@ final class TypeInference {
         if (t.isEmpty()) {
             return null;
         }
-        if (t.matches("-?\\d{1,18}")) {
+        if (LONG.matcher(t).matches()) {
             return ScalarType.LONG;
         }
-        if (t.matches("-?\\d+\\.\\d+([eE][-+]?\\d+)?")) {
+        if (REAL.matcher(t).matches()) {
             return ScalarType.REAL;
         }
         if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
             return ScalarType.BOOL;
         }
-        if (t.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}.*") && ValueConverter.parseDateTime(t).isPresent()) {
+        if (DATE_TIME.matcher(t).matches() && ValueConverter.parseDateTime(t).isPresent()) {
             return ScalarType.DATETIME;
         }
         if ((t.startsWith("{") && t.endsWith("}")) || (t.startsWith("[") && t.endsWith("]"))) {

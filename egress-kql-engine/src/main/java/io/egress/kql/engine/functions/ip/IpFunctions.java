@@ -18,6 +18,8 @@ import java.util.List;
 
 /** IPv4/IPv6 functions. An address that does not parse gives null (as Kusto's docs say for these functions). */
 public final class IpFunctions {
+    private static final java.util.regex.Pattern IPV6_TEXT = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
+
     private static final Ipv4[] PRIVATE = {Ipv4.parse("10.0.0.0/8"), Ipv4.parse("172.16.0.0/12"), Ipv4.parse("192.168.0.0/16")};
 
     private IpFunctions() {
@@ -152,7 +154,7 @@ public final class IpFunctions {
             return new BigInteger[] {BigInteger.valueOf(0xFFFFL).shiftLeft(32).or(BigInteger.valueOf(v4.address())),
                     BigInteger.valueOf(slash >= 0 ? prefix + 96L : 128)};
         }
-        if (!t.contains(":") || !t.matches("[0-9A-Fa-f:.]+")) {
+        if (!t.contains(":") || !IPV6_TEXT.matcher(t).matches()) {
             return null;
         }
         try {
