@@ -27,6 +27,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -56,6 +60,11 @@ public final class TelemetryLoader {
         return Collections.unmodifiableMap(all);
     }
 
+    /**
+     * Reads every input. Inputs are read in parallel (one per core) into their own row lists and merged in
+     * input order, so the tables, the reports and the progress callbacks come out as a sequential read
+     * would give them; in strict mode nothing after the first failing input is kept.
+     */
     public LoadResult load(List<Path> paths, LoadOptions options) {
         Objects.requireNonNull(paths, "paths");
         Objects.requireNonNull(options, "options");
@@ -65,41 +74,86 @@ public final class TelemetryLoader {
         schemas.keySet().forEach(name -> rows.put(name, new ArrayList<>()));
         List<FileReport> reports = new ArrayList<>();
         Malformed stoppedAt = null;
+        List<InputWalker.Input> inputs;
         try {
-            List<InputWalker.Input> inputs;
-            try {
-                inputs = InputWalker.expand(paths);
-            } catch (IOException e) {
-                inputs = List.of();
-                Malformed problem = new Malformed(SourceLocation.line(String.valueOf(paths), -1), "cannot list inputs: " + e);
-                reports.add(failed(String.valueOf(paths), problem));
-            }
+            inputs = InputWalker.expand(paths);
+        } catch (IOException e) {
+            inputs = List.of();
+            Malformed problem = new Malformed(SourceLocation.line(String.valueOf(paths), -1), "cannot list inputs: " + e);
+            reports.add(failed(String.valueOf(paths), problem));
+        }
+        int threads = Math.max(1, Math.min(inputs.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "egress-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<InputLoad>> pending = new ArrayList<>();
             for (InputWalker.Input input : inputs) {
-                Run run = new Run(rows, options);
-                try (InputStream in = Files.newInputStream(input.path())) {
-                    open(in, input.name(), input.explicit(), 0, run, reports, options);
-                } catch (NoSuchFileException e) {
-                    FileReport report = failed(input.name(), new Malformed(SourceLocation.line(input.name(), -1), "no such file"));
+                pending.add(pool.submit(() -> loadInput(input, schemas.keySet(), options)));
+            }
+            for (Future<InputLoad> future : pending) {
+                InputLoad loaded = join(future);
+                loaded.rows().forEach((table, tableRows) -> rows.get(table).addAll(tableRows));
+                for (FileReport report : loaded.reports()) {
                     reports.add(report);
                     options.progress().accept(report);
-                    if (options.strict()) {
-                        throw new StopLoad(report.problems().get(0));
-                    }
-                } catch (IOException e) {
-                    FileReport report = failed(input.name(), new Malformed(SourceLocation.line(input.name(), -1), "cannot read: " + e.getMessage()));
-                    reports.add(report);
-                    options.progress().accept(report);
-                    if (options.strict()) {
-                        throw new StopLoad(report.problems().get(0));
-                    }
+                }
+                if (loaded.stop() != null) {
+                    stoppedAt = loaded.stop();
+                    pending.forEach(f -> f.cancel(true));
+                    break;
                 }
             }
-        } catch (StopLoad stop) {
-            stoppedAt = stop.problem;
+        } finally {
+            pool.shutdownNow();
         }
         Map<String, Table> tables = new LinkedHashMap<>();
         schemas.forEach((name, schema) -> tables.put(name, Table.of(schema, rows.get(name))));
         return new LoadResult(tables, reports, Optional.ofNullable(stoppedAt));
+    }
+
+    /** What one input gave: rows per table, its file reports (archives give several), and a strict-mode stop. */
+    private record InputLoad(Map<String, List<Object[]>> rows, List<FileReport> reports, Malformed stop) {
+    }
+
+    private InputLoad loadInput(InputWalker.Input input, java.util.Set<String> tables, LoadOptions options) {
+        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        tables.forEach(name -> rows.put(name, new ArrayList<>()));
+        List<FileReport> reports = new ArrayList<>();
+        Run run = new Run(rows, options);
+        try (InputStream in = Files.newInputStream(input.path())) {
+            open(in, input.name(), input.explicit(), 0, run, reports, options);
+        } catch (StopLoad stop) {
+            return new InputLoad(rows, reports, stop.problem);
+        } catch (IOException e) {
+            String reason = e instanceof NoSuchFileException ? "no such file" : "cannot read: " + e.getMessage();
+            FileReport report = failed(input.name(), new Malformed(SourceLocation.line(input.name(), -1), reason));
+            reports.add(report);
+            if (options.strict()) {
+                return new InputLoad(rows, reports, report.problems().get(0));
+            }
+        }
+        return new InputLoad(rows, reports, null);
+    }
+
+    private static InputLoad join(Future<InputLoad> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading telemetry", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private static FileReport failed(String name, Malformed problem) {
@@ -133,7 +187,6 @@ public final class TelemetryLoader {
         }
         FileReport report = read(in, name, explicit, head, length, run, options);
         reports.add(report);
-        options.progress().accept(report);
         if (run.stop != null) {
             throw new StopLoad(run.stop);
         }
