@@ -21,6 +21,17 @@ class ValidateCommandTest {
     }
 
     @Test
+    void withoutDirItRunsEveryBundledPacksScenariosFromTheJar() {
+        CliRun run = CliRun.of("validate");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(0);
+        assertThat(run.err()).contains("running the bundled scenarios");
+        assertThat(run.out()).contains("RULE Exfiltration over unencrypted non-C2 protocol")
+                .contains("RULE T1048.003 v2: file upload over plaintext protocol by a transfer tool")
+                .contains("transfer-near-tls-downloads-local").contains("atomic-1-ftp-native-client")
+                .containsPattern("\\d+ scenarios, \\d+ passed, 0 failed");
+    }
+
+    @Test
     void aFailingScenarioExitsOneAndBadInputTwo() throws IOException {
         Path s = Files.createDirectories(dir.resolve("wrong"));
         Files.writeString(s.resolve("DeviceProcessEvents.jsonl"), "{\"Timestamp\":\"2026-11-20T10:00:00Z\",\"DeviceName\":\"ws01\","
