@@ -57,6 +57,13 @@ public final class Regexes {
                 return BindResult.error(e.message());
             }
             Pattern pattern = ((BindResult.Bound<Pattern>) p).implementation();
+            RegexPrefilter prefilter = RegexPrefilter.of(Values.text(constant));
+            if (prefilter != null) {
+                return BindResult.bound(Fn.pure(ScalarType.BOOL, a -> {
+                    String text = Values.text(a[0]);
+                    return prefilter.mayMatch(text) && pattern.matcher(text).find();
+                }));
+            }
             return BindResult.bound(Fn.pure(ScalarType.BOOL, a -> pattern.matcher(Values.text(a[0])).find()));
         }
         return BindResult.bound(Fn.pure(ScalarType.BOOL, a -> {

@@ -289,13 +289,14 @@ public final class StringFunctions {
             result = type.get();
         }
         Args.RegexArg r = Args.value(re);
+        io.egress.kql.engine.functions.operators.RegexPrefilter prefilter = r.prefilter();
         ScalarType rt = result;
         return BindResult.bound(Fn.pure(rt, a -> {
             Pattern p = r.get(a);
             Long group = Values.toLong(a[1]);
             String s = Values.text(a[2]);
             String found = "";
-            if (p != null && group != null && group >= 0 && group <= p.groupCount()) {
+            if (p != null && group != null && group >= 0 && group <= p.groupCount() && (prefilter == null || prefilter.mayMatch(s))) {
                 Matcher m = p.matcher(s);
                 if (m.find()) {
                     String g = m.group(group.intValue());

@@ -19,6 +19,11 @@ public final class Args {
     /** A regex argument: prepared now when constant, else compiled per distinct row value. */
     public interface RegexArg {
         Pattern get(Object[] args);
+
+        /** The literal prefilter of a constant pattern (null: none, or the pattern varies per row). */
+        default io.egress.kql.engine.functions.operators.RegexPrefilter prefilter() {
+            return null;
+        }
     }
 
     public static BindResult<RegexArg> regex(List<Object> constants, int i) {
@@ -31,7 +36,19 @@ public final class Args {
             return BindResult.error(e.message());
         }
         Pattern pattern = ((BindResult.Bound<Pattern>) p).implementation();
-        return BindResult.bound(a -> pattern);
+        io.egress.kql.engine.functions.operators.RegexPrefilter prefilter =
+                io.egress.kql.engine.functions.operators.RegexPrefilter.of(Values.text(c));
+        return BindResult.bound(new RegexArg() {
+            @Override
+            public Pattern get(Object[] args) {
+                return pattern;
+            }
+
+            @Override
+            public io.egress.kql.engine.functions.operators.RegexPrefilter prefilter() {
+                return prefilter;
+            }
+        });
     }
 
     /**

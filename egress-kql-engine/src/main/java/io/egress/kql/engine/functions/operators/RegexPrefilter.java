@@ -1,0 +1,499 @@
+package io.egress.kql.engine.functions.operators;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A cheap test in front of RE2/J: the literals one of which every match of a regex must contain, found
+ * by reading the pattern. {@code mayMatch(text)} is false only when none of them occurs in the text, so
+ * the regex cannot match there and RE2's automaton need not run. Most rows of a detection fail this
+ * test ({@code (?i)\s-m\s+(http\.server|SimpleHTTPServer)} needs "http.server" or "simplehttpserver").
+ *
+ * <p>The analysis is deliberately conservative: any construct it does not fully understand (a
+ * case-insensitive group after the start, back-references, unknown escapes) gives no prefilter, and
+ * a case-insensitive prefilter lets every text with a non-ASCII character through (RE2 folds the
+ * Kelvin sign to k and the long s to s).
+ */
+public final class RegexPrefilter {
+    private static final int MAX_EXACT = 64;
+    private static final int MAX_LITERALS = 16;
+    private static final int MIN_LENGTH = 3;
+
+    private final String[] literals;
+    private final boolean ignoreCase;
+
+    private RegexPrefilter(Set<String> literals, boolean ignoreCase) {
+        this.literals = literals.toArray(String[]::new);
+        this.ignoreCase = ignoreCase;
+    }
+
+    /** The prefilter of an RE2 pattern, or null when the pattern gives no useful required literal. */
+    public static RegexPrefilter of(String regex) {
+        try {
+            Analyzer analyzer = new Analyzer(regex);
+            Info info = analyzer.parse();
+            Set<String> required = info.required();
+            if (required == null || required.isEmpty() || required.size() > MAX_LITERALS) {
+                return null;
+            }
+            Set<String> literals = new LinkedHashSet<>();
+            for (String literal : required) {
+                if (literal.length() < MIN_LENGTH) {
+                    return null;
+                }
+                if (analyzer.ignoreCase) {
+                    for (int i = 0; i < literal.length(); i++) {
+                        if (literal.charAt(i) > 127) {
+                            return null;
+                        }
+                    }
+                    literals.add(literal.toLowerCase(Locale.ROOT));
+                } else {
+                    literals.add(literal);
+                }
+            }
+            return new RegexPrefilter(literals, analyzer.ignoreCase);
+        } catch (Unsupported e) {
+            return null;
+        }
+    }
+
+    /** The literals one of which a match must contain (lower case when the regex ignores case). */
+    public Set<String> literals() {
+        return Set.of(literals);
+    }
+
+    /** False only when the regex surely finds no match in {@code text}. */
+    public boolean mayMatch(String text) {
+        if (!ignoreCase) {
+            for (String literal : literals) {
+                if (text.contains(literal)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return true;
+            }
+        }
+        for (String literal : literals) {
+            if (containsIgnoreAsciiCase(text, literal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreAsciiCase(String text, String lowerLiteral) {
+        int m = lowerLiteral.length();
+        char first = lowerLiteral.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
+        for (int i = 0, last = text.length() - m; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c != first && c != firstUpper) {
+                continue;
+            }
+            int j = 1;
+            while (j < m && lower(text.charAt(i + j)) == lowerLiteral.charAt(j)) {
+                j++;
+            }
+            if (j == m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    /**
+     * What is known of the strings a sub-pattern matches: {@code exact}, the finite set of them (null when
+     * unknown or too many); {@code any}, literals one of which every match contains (null: none known).
+     */
+    private record Info(Set<String> exact, Set<String> any) {
+        static final Info UNKNOWN = new Info(null, null);
+        static final Info EMPTY = new Info(Set.of(""), null);
+
+        /** The best requirement this node gives. */
+        Set<String> required() {
+            return better(asAny(exact), any);
+        }
+    }
+
+    private static Set<String> asAny(Set<String> exact) {
+        return exact == null || exact.contains("") ? null : exact;
+    }
+
+    /** The requirement whose shortest literal is longest: it filters most. */
+    private static Set<String> better(Set<String> a, Set<String> b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return minLength(b) > minLength(a) ? b : a;
+    }
+
+    private static int minLength(Set<String> set) {
+        int min = Integer.MAX_VALUE;
+        for (String s : set) {
+            min = Math.min(min, s.length());
+        }
+        return min;
+    }
+
+    private static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A recursive-descent reader of RE2 syntax computing {@link Info}; throws {@link Unsupported} on anything unusual. */
+    private static final class Analyzer {
+        private final String p;
+        private int i;
+        boolean ignoreCase;
+
+        Analyzer(String pattern) throws Unsupported {
+            this.p = pattern;
+            if (p.startsWith("(?")) {
+                int close = p.indexOf(')');
+                String flags = close < 0 ? "" : p.substring(2, close);
+                if (close > 0 && flags.matches("[imsU]+")) {
+                    ignoreCase = flags.indexOf('i') >= 0;
+                    i = close + 1;
+                }
+            }
+        }
+
+        Info parse() throws Unsupported {
+            Info info = alternation();
+            if (i != p.length()) {
+                throw new Unsupported();
+            }
+            return info;
+        }
+
+        private Info alternation() throws Unsupported {
+            Info first = concatenation();
+            if (i >= p.length() || p.charAt(i) != '|') {
+                return first;
+            }
+            Set<String> exact = first.exact == null ? null : new LinkedHashSet<>(first.exact);
+            Set<String> any = first.required() == null ? null : new LinkedHashSet<>(first.required());
+            while (i < p.length() && p.charAt(i) == '|') {
+                i++;
+                Info next = concatenation();
+                if (exact != null && next.exact != null && exact.size() + next.exact.size() <= MAX_EXACT) {
+                    exact.addAll(next.exact);
+                } else {
+                    exact = null;
+                }
+                Set<String> required = next.required();
+                if (any != null && required != null) {
+                    any.addAll(required);
+                } else {
+                    any = null;
+                }
+            }
+            return new Info(exact, any);
+        }
+
+        private Info concatenation() throws Unsupported {
+            Set<String> run = Set.of("");
+            Set<String> best = null;
+            boolean broken = false;
+            while (i < p.length() && p.charAt(i) != '|' && p.charAt(i) != ')') {
+                Info item = repetition();
+                if (item.exact != null) {
+                    if ((long) run.size() * item.exact.size() <= MAX_EXACT) {
+                        run = product(run, item.exact);
+                    } else {
+                        best = better(best, asAny(run));
+                        run = item.exact;
+                        broken = true;
+                    }
+                } else {
+                    best = better(best, asAny(run));
+                    best = better(best, item.any);
+                    run = Set.of("");
+                    broken = true;
+                }
+            }
+            if (!broken) {
+                return new Info(run, null);
+            }
+            return new Info(null, better(best, asAny(run)));
+        }
+
+        private static Set<String> product(Set<String> left, Set<String> right) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String l : left) {
+                for (String r : right) {
+                    out.add(l + r);
+                }
+            }
+            return out;
+        }
+
+        private Info repetition() throws Unsupported {
+            Info atom = atom();
+            if (i >= p.length()) {
+                return atom;
+            }
+            char c = p.charAt(i);
+            int min;
+            if (c == '*' || c == '?') {
+                i++;
+                min = 0;
+            } else if (c == '+') {
+                i++;
+                min = 1;
+            } else if (c == '{' && isCount(i)) {
+                int close = p.indexOf('}', i);
+                String body = p.substring(i + 1, close);
+                i = close + 1;
+                min = Integer.parseInt(body.contains(",") ? body.substring(0, body.indexOf(',')) : body);
+                if (body.equals("1") || body.equals("1,1")) {
+                    skipLazy();
+                    return atom;
+                }
+            } else {
+                return atom;
+            }
+            skipLazy();
+            if (i < p.length() && "*+?".indexOf(p.charAt(i)) >= 0) {
+                throw new Unsupported(); // a repeated repetition: RE2 rejects most of these anyway
+            }
+            return min == 0 ? Info.UNKNOWN : new Info(null, atom.required());
+        }
+
+        private boolean isCount(int at) {
+            int close = p.indexOf('}', at);
+            return close > at + 1 && p.substring(at + 1, close).matches("\\d+(,\\d*)?");
+        }
+
+        private void skipLazy() {
+            if (i < p.length() && p.charAt(i) == '?') {
+                i++;
+            }
+        }
+
+        private Info atom() throws Unsupported {
+            char c = p.charAt(i);
+            switch (c) {
+                case '(':
+                    return group();
+                case '[':
+                    return charClass();
+                case '.':
+                    i++;
+                    return Info.UNKNOWN;
+                case '^':
+                case '$':
+                    i++;
+                    return Info.EMPTY;
+                case '\\':
+                    return escape();
+                case '*':
+                case '+':
+                case '?':
+                case '{':
+                    if (c == '{' && !isCount(i)) {
+                        i++;
+                        return literal('{');
+                    }
+                    throw new Unsupported();
+                default:
+                    i++;
+                    return literal(c);
+            }
+        }
+
+        private Info literal(char c) {
+            return new Info(Set.of(String.valueOf(c)), null);
+        }
+
+        private Info group() throws Unsupported {
+            i++; // (
+            if (p.startsWith("?:", i)) {
+                i += 2;
+            } else if (p.startsWith("?P<", i) || p.startsWith("?<", i)) {
+                int close = p.indexOf('>', i);
+                if (close < 0) {
+                    throw new Unsupported();
+                }
+                i = close + 1;
+            } else if (p.startsWith("?", i)) {
+                int end = i + 1;
+                while (end < p.length() && "imsU-".indexOf(p.charAt(end)) >= 0) {
+                    end++;
+                }
+                String flags = p.substring(i + 1, end);
+                if (end >= p.length() || flags.indexOf('i') >= 0 && !ignoreCase || flags.contains("-")) {
+                    throw new Unsupported(); // a case change mid-pattern, or a flag cleared
+                }
+                if (p.charAt(end) == ')') {
+                    i = end + 1;
+                    return Info.EMPTY;
+                }
+                if (p.charAt(end) != ':') {
+                    throw new Unsupported();
+                }
+                i = end + 1;
+            }
+            Info inner = alternation();
+            if (i >= p.length() || p.charAt(i) != ')') {
+                throw new Unsupported();
+            }
+            i++;
+            return inner;
+        }
+
+        private Info escape() throws Unsupported {
+            if (i + 1 >= p.length()) {
+                throw new Unsupported();
+            }
+            char e = p.charAt(i + 1);
+            i += 2;
+            switch (e) {
+                case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'C':
+                    return Info.UNKNOWN;
+                case 'p': case 'P':
+                    if (i < p.length() && p.charAt(i) == '{') {
+                        int close = p.indexOf('}', i);
+                        if (close < 0) {
+                            throw new Unsupported();
+                        }
+                        i = close + 1;
+                    } else {
+                        i++;
+                    }
+                    return Info.UNKNOWN;
+                case 'b': case 'B': case 'A': case 'z':
+                    return Info.EMPTY;
+                case 'n':
+                    return literal('\n');
+                case 't':
+                    return literal('\t');
+                case 'r':
+                    return literal('\r');
+                case 'f':
+                    return literal('\f');
+                case 'v':
+                    return literal('\u000B');
+                case 'a':
+                    return literal('\u0007');
+                case 'Q': {
+                    int end = p.indexOf("\\E", i);
+                    String quoted = end < 0 ? p.substring(i) : p.substring(i, end);
+                    i = end < 0 ? p.length() : end + 2;
+                    return new Info(Set.of(quoted), null);
+                }
+                default:
+                    if (Character.isLetterOrDigit(e) || e > 127) {
+                        throw new Unsupported(); // \x, octal and anything else with a meaning of its own
+                    }
+                    return literal(e);
+            }
+        }
+
+        private Info charClass() throws Unsupported {
+            i++; // [
+            if (i < p.length() && p.charAt(i) == '^') {
+                skipClass();
+                return Info.UNKNOWN;
+            }
+            Set<String> chars = new LinkedHashSet<>();
+            boolean simple = true;
+            boolean first = true;
+            while (i < p.length() && (p.charAt(i) != ']' || first)) {
+                first = false;
+                char c = p.charAt(i);
+                if (c == '[' && i + 1 < p.length() && p.charAt(i + 1) == ':') {
+                    int close = p.indexOf(":]", i);
+                    if (close < 0) {
+                        throw new Unsupported();
+                    }
+                    i = close + 2;
+                    simple = false;
+                    continue;
+                }
+                char member;
+                if (c == '\\') {
+                    if (i + 1 >= p.length()) {
+                        throw new Unsupported();
+                    }
+                    char e = p.charAt(i + 1);
+                    i += 2;
+                    if (Character.isLetterOrDigit(e) || e > 127) {
+                        if (e == 'p' || e == 'P') {
+                            if (i < p.length() && p.charAt(i) == '{') {
+                                int close = p.indexOf('}', i);
+                                if (close < 0) {
+                                    throw new Unsupported();
+                                }
+                                i = close + 1;
+                            } else {
+                                i++;
+                            }
+                        } else if ("dDwWsS".indexOf(e) < 0) {
+                            throw new Unsupported();
+                        }
+                        simple = false;
+                        continue;
+                    }
+                    member = e;
+                } else {
+                    member = c;
+                    i++;
+                }
+                if (i + 1 < p.length() && p.charAt(i) == '-' && p.charAt(i + 1) != ']') {
+                    i++; // a range: skip its end
+                    if (p.charAt(i) == '\\') {
+                        i += 2;
+                    } else {
+                        i++;
+                    }
+                    simple = false;
+                    continue;
+                }
+                chars.add(String.valueOf(member));
+            }
+            if (i >= p.length()) {
+                throw new Unsupported();
+            }
+            i++; // ]
+            return simple && chars.size() <= 8 ? new Info(chars, null) : Info.UNKNOWN;
+        }
+
+        private void skipClass() throws Unsupported {
+            boolean first = true;
+            while (i < p.length() && (p.charAt(i) != ']' || first)) {
+                first = false;
+                if (p.charAt(i) == '\\') {
+                    i++;
+                } else if (p.charAt(i) == '[' && i + 1 < p.length() && p.charAt(i + 1) == ':') {
+                    int close = p.indexOf(":]", i);
+                    if (close < 0) {
+                        throw new Unsupported();
+                    }
+                    i = close + 1;
+                }
+                i++;
+            }
+            if (i >= p.length()) {
+                throw new Unsupported();
+            }
+            i++;
+        }
+    }
+}
