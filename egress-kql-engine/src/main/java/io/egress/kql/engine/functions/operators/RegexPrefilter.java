@@ -368,15 +368,7 @@ public final class RegexPrefilter {
                 case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'C':
                     return Info.UNKNOWN;
                 case 'p': case 'P':
-                    if (i < p.length() && p.charAt(i) == '{') {
-                        int close = p.indexOf('}', i);
-                        if (close < 0) {
-                            throw new Unsupported();
-                        }
-                        i = close + 1;
-                    } else {
-                        i++;
-                    }
+                    skipUnicodeClassName();
                     return Info.UNKNOWN;
                 case 'b': case 'B': case 'A': case 'z':
                     return Info.EMPTY;
@@ -403,6 +395,19 @@ public final class RegexPrefilter {
                         throw new Unsupported(); // \x, octal and anything else with a meaning of its own
                     }
                     return literal(e);
+            }
+        }
+
+        /** After {@code \p} or {@code \P}: skips the class name, one letter or {@code {Name}}. */
+        private void skipUnicodeClassName() throws Unsupported {
+            if (i < p.length() && p.charAt(i) == '{') {
+                int close = p.indexOf('}', i);
+                if (close < 0) {
+                    throw new Unsupported();
+                }
+                i = close + 1;
+            } else {
+                i++;
             }
         }
 
@@ -436,15 +441,7 @@ public final class RegexPrefilter {
                     i += 2;
                     if (Character.isLetterOrDigit(e) || e > 127) {
                         if (e == 'p' || e == 'P') {
-                            if (i < p.length() && p.charAt(i) == '{') {
-                                int close = p.indexOf('}', i);
-                                if (close < 0) {
-                                    throw new Unsupported();
-                                }
-                                i = close + 1;
-                            } else {
-                                i++;
-                            }
+                            skipUnicodeClassName();
                         } else if ("dDwWsS".indexOf(e) < 0) {
                             throw new Unsupported();
                         }
