@@ -77,7 +77,8 @@ class DetectCommandTest {
         CliRun run = CliRun.of("detect", SAMPLES, "--width", "100");
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).doesNotContain("\u001b").contains("TIME (UTC)").contains("Summary")
-                .contains("by ExfilMethod DNS_Tunnel 3, FTP 6, HTTP_Upload 2, SMTP 3");
+                .contains("by detail").contains("ExfilMethod=DNS_Tunnel 3, ExfilMethod=FTP 6, ExfilMethod=HTTP_Upload 2, ExfilMethod=SMTP 3")
+                .contains("DestinationClass=Loopback 2");
         assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100 + 200));
         assertThat(run.out().lines().filter(l -> l.startsWith("2026-")).toList())
                 .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
