@@ -109,6 +109,7 @@ public final class TelemetryLoader {
         } finally {
             pool.shutdownNow();
         }
+        ProcessEnrichment.fill(rows, schemas);
         Map<String, Table> tables = new LinkedHashMap<>();
         schemas.forEach((name, schema) -> tables.put(name, Table.of(schema, rows.get(name))));
         return new LoadResult(tables, reports, Optional.ofNullable(stoppedAt));
