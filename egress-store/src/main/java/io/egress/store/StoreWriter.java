@@ -31,9 +31,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class StoreWriter {
     public static final int DEFAULT_MAX_ROWS = 250_000;
-    /** The default budget of buffered rows: a quarter of the heap, between 32 MB and 512 MB. */
+    /**
+     * The default budget of buffered rows: an eighth of the heap, between 8 MB and 256 MB. Writing a
+     * segment needs about as much again for its largest column's block, and the reader holds a few
+     * ranges of input besides.
+     */
     public static final long DEFAULT_BUDGET_BYTES =
-            Math.max(32L << 20, Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4));
+            Math.max(8L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
     private static final DateTimeFormatter INGEST_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
 
