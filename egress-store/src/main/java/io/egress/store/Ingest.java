@@ -29,20 +29,34 @@ import java.util.stream.Stream;
 /**
  * {@code egress ingest}: reads telemetry with the {@link TelemetryLoader} (every format Egress reads),
  * one file at a time so that memory holds one file and the segment buffers, and appends the rows to a
- * store through a {@link StoreWriter}. A Defender export named after its table is read with the
- * streaming {@link ExportScanner} instead, as {@code egress query PATH} reads it.
+ * store through a {@link StoreWriter}. A Defender export named after its table is streamed instead: the
+ * {@link ExportScanner} hands its rows over in batches of a few MB of input, and the writer flushes
+ * segments within its memory budget, so memory does not grow with the size of the export.
  */
 public final class Ingest {
     private final TelemetryLoader loader;
     private final int maxRowsPerSegment;
+    private final long budgetBytes;
+    private StoreWriter lastWriter;
 
     public Ingest() {
         this(new TelemetryLoader(), StoreWriter.DEFAULT_MAX_ROWS);
     }
 
     public Ingest(TelemetryLoader loader, int maxRowsPerSegment) {
+        this(loader, maxRowsPerSegment, StoreWriter.DEFAULT_BUDGET_BYTES);
+    }
+
+    /** An ingest whose writer buffers at most about {@code budgetBytes} of rows (see {@link StoreWriter}). */
+    public Ingest(TelemetryLoader loader, int maxRowsPerSegment, long budgetBytes) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.maxRowsPerSegment = maxRowsPerSegment;
+        this.budgetBytes = budgetBytes;
+    }
+
+    /** The writer of the last {@link #ingest} (for its statistics), or null. */
+    StoreWriter lastWriter() {
+        return lastWriter;
     }
 
     /** What an ingest did: one report per input (as the loader gives them), segments written, rows per table. */
@@ -66,14 +80,18 @@ public final class Ingest {
      */
     public Report ingest(List<Path> paths, Store store, Consumer<FileReport> progress) throws IOException {
         Consumer<FileReport> listener = progress == null ? r -> { } : progress;
-        StoreWriter writer = new StoreWriter(store, maxRowsPerSegment);
+        StoreWriter writer = new StoreWriter(store, maxRowsPerSegment, budgetBytes);
+        lastWriter = writer;
         List<FileReport> reports = new ArrayList<>();
         Map<String, Long> rows = new TreeMap<>();
         for (Input input : expand(paths)) {
-            LoadResult loaded = namedExport(input.path()).orElse(null);
-            if (loaded == null) {
-                loaded = loader.load(List.of(input.path()), LoadOptions.defaults());
+            FileReport streamed = namedExport(input.path(), writer, rows).orElse(null);
+            if (streamed != null) {
+                reports.add(streamed);
+                listener.accept(streamed);
+                continue;
             }
+            LoadResult loaded = loader.load(List.of(input.path()), LoadOptions.defaults());
             for (FileReport report : loaded.files()) {
                 FileReport shown = !input.explicit() && report.format().equals("unknown")
                         ? new FileReport(report.path(), "skipped", 0, 0, Map.of(), null, null, List.of()) : report;
@@ -99,7 +117,7 @@ public final class Ingest {
      * as {@code egress query PATH} takes it: read with the streaming, parallel {@link ExportScanner}
      * into that table. Anything else goes through the telemetry loader.
      */
-    private Optional<LoadResult> namedExport(Path file) throws IOException {
+    private Optional<FileReport> namedExport(Path file, StoreWriter writer, Map<String, Long> rows) throws IOException {
         String name = file.getFileName().toString();
         int dot = name.indexOf('.');
         Optional<Schema> schema = DefenderSchemas.schema(dot < 0 ? name : name.substring(0, dot));
@@ -107,16 +125,23 @@ public final class Ingest {
             return Optional.empty();
         }
         String table = dot < 0 ? name : name.substring(0, dot);
-        ScanResult scan = ExportScanner.scan(file, schema.get(), new HashSet<>(schema.get().names()), null,
-                Runtime.getRuntime().availableProcessors());
-        int time = schema.get().indexOf("Timestamp");
-        Instant first = null;
-        Instant last = null;
-        for (Object[] row : scan.table().rows()) {
-            if (time >= 0 && row[time] instanceof Instant t) {
-                first = first == null || t.isBefore(first) ? t : first;
-                last = last == null || t.isAfter(last) ? t : last;
-            }
+        Schema full = schema.get();
+        int time = full.indexOf("Timestamp");
+        Instant[] range = new Instant[2];
+        ExportScanner.StreamResult scan = ExportScanner.stream(file, full, new HashSet<>(full.names()), null,
+                Runtime.getRuntime().availableProcessors(), batch -> {
+                    if (time >= 0) {
+                        for (Object[] row : batch) {
+                            if (row[time] instanceof Instant t) {
+                                range[0] = range[0] == null || t.isBefore(range[0]) ? t : range[0];
+                                range[1] = range[1] == null || t.isAfter(range[1]) ? t : range[1];
+                            }
+                        }
+                    }
+                    writer.add(table, full, batch);
+                });
+        if (scan.rowsKept() > 0) {
+            rows.merge(table, scan.rowsKept(), Long::sum);
         }
         List<Malformed> problems = new ArrayList<>();
         for (ReadProblem p : scan.problems()) {
@@ -124,9 +149,8 @@ public final class Ingest {
                 problems.add(new Malformed(SourceLocation.line(file.toString(), p.line()), p.reason()));
             }
         }
-        FileReport report = new FileReport(file.toString(), "defender", scan.rowsRead(), scan.problemCount(),
-                Map.of(table, (long) scan.table().rowCount()), first, last, problems);
-        return Optional.of(new LoadResult(Map.of(table, scan.table()), List.of(report), Optional.empty()));
+        return Optional.of(new FileReport(file.toString(), "defender", scan.rowsRead(), scan.problemCount(),
+                Map.of(table, scan.rowsKept()), range[0], range[1], problems));
     }
 
     private static boolean compressed(Path file) throws IOException {

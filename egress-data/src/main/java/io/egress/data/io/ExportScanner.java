@@ -108,6 +108,118 @@ public final class ExportScanner {
         return assemble(file.toString(), schema, columns, done);
     }
 
+    /** Receives the rows of a file in batches, in file order. */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(List<Object[]> rows) throws IOException;
+    }
+
+    /** What {@link #stream} read: rows handed over, rows in the file, the format and the problems. */
+    public record StreamResult(Schema schema, ExportFormat format, long rowsKept, long rowsRead,
+                               List<ReadProblem> problems, long problemCount) {
+        public StreamResult {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Bytes of a JSON lines file that {@link #stream} decodes as one batch. */
+    static final long STREAM_RANGE = 8L << 20;
+
+    /**
+     * As {@link #scan}, but hands the kept rows to {@code sink} in batches, in file order, instead of
+     * holding them: JSON lines files are cut into ranges of {@value #STREAM_RANGE} bytes that are decoded on
+     * {@code threads} threads, at most {@code threads + 1} ranges ahead of the sink, so memory holds a few
+     * ranges whatever the size of the file. {@code sink} runs on the calling thread. Other layouts are read
+     * whole (as {@link #scan} reads them) and then handed over in batches.
+     */
+    public static StreamResult stream(Path file, Schema schema, Set<String> columns,
+                                      Supplier<? extends Predicate<Object[]>> filter, int threads, RowSink sink)
+            throws IOException {
+        return stream(file, schema, columns, filter, threads, STREAM_RANGE, sink);
+    }
+
+    static StreamResult stream(Path file, Schema schema, Set<String> columns,
+                               Supplier<? extends Predicate<Object[]>> filter, int threads, long range, RowSink sink)
+            throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(sink, "sink");
+        Schema out = output(schema, columns);
+        if (!looksLikeJsonLines(file)) {
+            ScanResult whole = fallback(file, schema, columns, filter);
+            List<Object[]> rows = whole.table().rows();
+            int batch = 8192;
+            for (int i = 0; i < rows.size(); i += batch) {
+                sink.accept(rows.subList(i, Math.min(rows.size(), i + batch)));
+            }
+            return new StreamResult(out, whole.format(), rows.size(), whole.rowsRead(), whole.problems(),
+                    whole.problemCount());
+        }
+        long size = Files.size(file);
+        int chunks = (int) Math.max(1, (size + range - 1) / range);
+        int workers = Math.max(1, Math.min(threads, chunks));
+        long kept = 0;
+        long read = 0;
+        long problemCount = 0;
+        long base = 0;
+        List<ReadProblem> problems = new ArrayList<>();
+        String source = file.toString();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "egress-scan");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                java.util.ArrayDeque<Future<Chunk>> ahead = new java.util.ArrayDeque<>();
+                int next = 0;
+                for (int i = 0; i < chunks; i++) {
+                    while (pool != null && next < chunks && ahead.size() <= workers) {
+                        long start = size * next / chunks;
+                        long end = size * (next + 1) / chunks;
+                        ahead.add(pool.submit(new Chunk(channel, start, end, schema, columns, filter)));
+                        next++;
+                    }
+                    Chunk c;
+                    if (pool == null) {
+                        c = new Chunk(channel, size * i / chunks, size * (i + 1) / chunks, schema, columns, filter).call();
+                    } else {
+                        c = ahead.removeFirst().get();
+                    }
+                    kept += c.kept.size();
+                    read += c.rowsRead;
+                    problemCount += c.problemCount;
+                    for (int k = 0; k < c.problemLines.size() && problems.size() < MAX_PROBLEMS; k++) {
+                        problems.add(new ReadProblem(source, base + c.problemLines.get(k), c.problemReasons.get(k)));
+                    }
+                    base += c.lines;
+                    if (!c.kept.isEmpty()) {
+                        sink.accept(c.kept);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading " + file, e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UncheckedIOException u) {
+                    throw u.getCause();
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IOException(e.getCause());
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } finally {
+                if (pool != null) {
+                    pool.shutdownNow();
+                }
+            }
+        }
+        return new StreamResult(out, ExportFormat.JSON_LINES, kept, read, problems, problemCount);
+    }
+
     private static ScanResult assemble(String source, Schema schema, Set<String> columns, List<Chunk> chunks) {
         int rows = 0;
         long read = 0;

@@ -97,6 +97,49 @@ class ExportScannerTest {
         }
     }
 
+    /**
+     * {@link ExportScanner#stream}: the same rows in the same order and the same problems (with their line
+     * numbers) as the reference, handed over in batches of at most one range each, for any range size.
+     */
+    @Test
+    void streamGivesTheReferenceRowsInBatchesInFileOrder() throws IOException {
+        Random random = new Random(5);
+        StringBuilder text = new StringBuilder("\uFEFF");
+        for (int i = 0; i < 3000; i++) {
+            if (random.nextInt(40) == 0) {
+                text.append(ODD_LINES.get(random.nextInt(ODD_LINES.size())));
+            } else {
+                text.append(String.format("{\"Timestamp\":\"2026-01-%02dT%02d:00:00Z\",\"DeviceName\":\"dev%d\","
+                        + "\"Bytes\":%d,\"Note\":\"%s\"}", 1 + random.nextInt(28), random.nextInt(24), i, i,
+                        "y".repeat(random.nextInt(200))));
+            }
+            text.append('\n');
+        }
+        Path file = write("stream.jsonl", text.toString());
+        ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
+        long size = Files.size(file);
+        for (int threads : new int[] {1, 2, 4}) {
+            for (long range : new long[] {1 << 10, 50_001, Long.MAX_VALUE / 4}) {
+                List<Object[]> rows = new ArrayList<>();
+                List<Integer> batches = new ArrayList<>();
+                ExportScanner.StreamResult result = ExportScanner.stream(file, SCHEMA, ALL, null, threads, range, batch -> {
+                    batches.add(batch.size());
+                    rows.addAll(batch);
+                });
+                String as = "threads " + threads + " range " + range;
+                assertThat(render(Table.of(SCHEMA, rows))).as(as).isEqualTo(render(reference.table()));
+                assertThat(problems(result.problems())).as(as).containsExactlyElementsOf(problems(reference.problems()));
+                assertThat(result.rowsKept()).isEqualTo(rows.size());
+                assertThat(result.rowsRead()).isEqualTo(reference.table().rowCount());
+                assertThat(batches.size()).as(as).isGreaterThanOrEqualTo((int) Math.min(size / range, 1000));
+                // a range of 1 KB holds at most a few hundred-byte lines, never the file
+                if (range == 1 << 10) {
+                    assertThat(batches).as(as).allMatch(n -> n <= 40);
+                }
+            }
+        }
+    }
+
     /** Random values of every JSON shape, valid and not, in wanted and skipped keys: same as the reference. */
     @Test
     void fuzzedValuesDecodeAsTheReferenceDoes() throws IOException {

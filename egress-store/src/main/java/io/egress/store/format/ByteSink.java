@@ -18,6 +18,14 @@ final class ByteSink {
         }
     }
 
+    /** Makes room for about {@code more} bytes at once (one copy instead of several doublings). */
+    void reserve(long more) {
+        long want = size + more;
+        if (want > bytes.length && want < Integer.MAX_VALUE - 16) {
+            bytes = Arrays.copyOf(bytes, (int) want);
+        }
+    }
+
     void writeByte(int b) {
         ensure(1);
         bytes[size++] = (byte) b;

@@ -29,6 +29,11 @@ public final class ColumnCodec {
 
     /** The uncompressed block of column {@code column} of {@code rows}. */
     public static byte[] encode(ScalarType type, List<Object[]> rows, int column) {
+        return encodeToSink(type, rows, column).toByteArray();
+    }
+
+    /** As {@link #encode}, without the final copy: the block is the sink's first {@code size()} bytes. */
+    static ByteSink encodeToSink(ScalarType type, List<Object[]> rows, int column) {
         int n = rows.size();
         int nulls = 0;
         for (Object[] row : rows) {
@@ -41,7 +46,7 @@ public final class ColumnCodec {
             out.writeByte(NO_NULLS);
         } else if (nulls == n) {
             out.writeByte(ALL_NULL);
-            return out.toByteArray();
+            return out;
         } else {
             out.writeByte(SOME_NULLS);
             byte[] bitmap = new byte[(n + 7) / 8];
@@ -108,13 +113,19 @@ public final class ColumnCodec {
             }
             case DICTIONARY -> writeDictionary(type, rows, column, out);
         }
-        return out.toByteArray();
+        return out;
     }
 
+    /**
+     * Two passes, so that no copy of the texts or the ids is buffered besides {@code out}: the first gives
+     * each value its id (in order of first use), the second writes the count, the texts, then the ids.
+     */
     private static void writeDictionary(ScalarType type, List<Object[]> rows, int column, ByteSink out) {
         Map<Object, Integer> ids = new HashMap<>();
-        ByteSink dictionary = new ByteSink(1024);
-        ByteSink idStream = new ByteSink(rows.size() + 16);
+        List<String> texts = new java.util.ArrayList<>();
+        int[] idOf = new int[rows.size()];
+        int k = 0;
+        long textBytes = 0;
         for (Object[] row : rows) {
             Object v = row[column];
             if (v == null) {
@@ -123,15 +134,22 @@ public final class ColumnCodec {
             Object key = type == ScalarType.STRING ? v : text(type, v);
             Integer id = ids.get(key);
             if (id == null) {
-                id = ids.size();
+                id = texts.size();
                 ids.put(key, id);
-                dictionary.writeString((String) key);
+                texts.add((String) key);
+                textBytes += ((String) key).length() + 2;
             }
-            idStream.writeVarLong(id);
+            idOf[k++] = id;
         }
-        out.writeVarLong(ids.size());
-        out.writeBytes(dictionary.array(), 0, dictionary.size());
-        out.writeBytes(idStream.array(), 0, idStream.size());
+        ids = null;
+        out.reserve(textBytes + 3L * k + 16);
+        out.writeVarLong(texts.size());
+        for (String text : texts) {
+            out.writeString(text);
+        }
+        for (int i = 0; i < k; i++) {
+            out.writeVarLong(idOf[i]);
+        }
     }
 
     private static String text(ScalarType type, Object v) {

@@ -61,11 +61,13 @@ public final class SegmentWriter {
         try {
             for (int c = 0; c < schema.size(); c++) {
                 Column column = schema.column(c);
-                byte[] raw = ColumnCodec.encode(column.type(), rows, c);
-                byte[] packed = deflate(deflater, raw);
+                ByteSink raw = ColumnCodec.encodeToSink(column.type(), rows, c);
+                int rawLength = raw.size();
+                byte[] packed = deflate(deflater, raw.array(), rawLength);
+                raw = null;
                 CRC32 crc = new CRC32();
                 crc.update(packed);
-                blocks.add(new BlockInfo(column, Encoding.forType(column.type()), offset, packed.length, raw.length,
+                blocks.add(new BlockInfo(column, Encoding.forType(column.type()), offset, packed.length, rawLength,
                         (int) crc.getValue()));
                 stored.add(packed);
                 offset += packed.length;
@@ -116,11 +118,11 @@ public final class SegmentWriter {
         }
     }
 
-    private static byte[] deflate(Deflater deflater, byte[] raw) {
+    private static byte[] deflate(Deflater deflater, byte[] raw, int length) {
         deflater.reset();
-        deflater.setInput(raw);
+        deflater.setInput(raw, 0, length);
         deflater.finish();
-        ByteSink out = new ByteSink(raw.length / 3 + 64);
+        ByteSink out = new ByteSink(length / 8 + 64);
         byte[] buffer = new byte[64 * 1024];
         while (!deflater.finished()) {
             int n = deflater.deflate(buffer);
