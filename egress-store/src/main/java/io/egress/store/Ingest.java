@@ -84,16 +84,23 @@ public final class Ingest {
         lastWriter = writer;
         List<FileReport> reports = new ArrayList<>();
         Map<String, Long> rows = new TreeMap<>();
+        List<Input> events = new ArrayList<>();
         for (Input input : expand(paths)) {
             FileReport streamed = namedExport(input.path(), writer, rows).orElse(null);
             if (streamed != null) {
                 reports.add(streamed);
                 listener.accept(streamed);
-                continue;
+            } else {
+                events.add(input);
             }
-            LoadResult loaded = loader.load(List.of(input.path()), LoadOptions.defaults());
+        }
+        if (!events.isEmpty()) {
+            // Event files are loaded together, as egress detect loads them, so a row learns its initiating
+            // process from a creation event in another file (PowerShell 4104 beside its Sysmon 1 file).
+            LoadResult loaded = loader.load(events.stream().map(Input::path).toList(), LoadOptions.defaults());
             for (FileReport report : loaded.files()) {
-                FileReport shown = !input.explicit() && report.format().equals("unknown")
+                boolean explicit = events.stream().anyMatch(i -> i.explicit() && report.path().startsWith(i.path().toString()));
+                FileReport shown = !explicit && report.format().equals("unknown")
                         ? new FileReport(report.path(), "skipped", 0, 0, Map.of(), null, null, List.of()) : report;
                 reports.add(shown);
                 listener.accept(shown);

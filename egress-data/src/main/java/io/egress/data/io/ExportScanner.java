@@ -87,19 +87,8 @@ public final class ExportScanner {
                         futures.add(pool.submit(new Chunk(channel, start, end, schema, columns, filter)));
                     }
                     for (Future<Chunk> f : futures) {
-                        done.add(f.get());
+                        done.add(await(f, file));
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while reading " + file, e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof UncheckedIOException u) {
-                        throw u.getCause();
-                    }
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IOException(e.getCause());
                 } finally {
                     pool.shutdownNow();
                 }
@@ -185,7 +174,7 @@ public final class ExportScanner {
                     if (pool == null) {
                         c = new Chunk(channel, size * i / chunks, size * (i + 1) / chunks, schema, columns, filter).call();
                     } else {
-                        c = ahead.removeFirst().get();
+                        c = await(ahead.removeFirst(), file);
                     }
                     kept += c.kept.size();
                     read += c.rowsRead;
@@ -198,17 +187,6 @@ public final class ExportScanner {
                         sink.accept(c.kept);
                     }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while reading " + file, e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof UncheckedIOException u) {
-                    throw u.getCause();
-                }
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IOException(e.getCause());
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } finally {
@@ -435,6 +413,24 @@ public final class ExportScanner {
                 out[k] = row[keep[k]];
             }
             kept.add(out);
+        }
+    }
+
+    /** A chunk's result, with the worker's failure rethrown as the reader's own exception. */
+    private static Chunk await(Future<Chunk> future, Path file) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + file, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
         }
     }
 }
