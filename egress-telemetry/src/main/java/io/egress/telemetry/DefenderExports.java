@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +121,7 @@ final class DefenderExports {
     private static Loaded streamJsonLines(InputStream in, String name) throws IOException {
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         List<Malformed> problems = new ArrayList<>();
-        Map<String, String> guessByKeys = new HashMap<>();
+        TableGuess guess = new TableGuess();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         long lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -143,21 +142,46 @@ final class DefenderExports {
                 problems.add(new Malformed(SourceLocation.line(name, lineNumber), "not a JSON object"));
                 continue;
             }
-            String table = tableOf(node, guessByKeys);
+            String table = guess.tableOf(node);
             rows.computeIfAbsent(table, t -> new ArrayList<>()).add(convert(node, DefenderSchemas.schema(table).orElseThrow(), table));
         }
         return new Loaded(rows, problems, "json_lines");
     }
 
-    /** The row's {@code Type} when it names a Defender table, else the best match for its keys (cached per key list). */
-    private static String tableOf(JsonNode row, Map<String, String> guessByKeys) {
-        JsonNode type = row.get("Type");
-        if (type != null && type.isTextual() && DefenderSchemas.schema(type.textValue()).isPresent()) {
-            return type.textValue();
+    /**
+     * The row's {@code Type} when it names a Defender table, else the best match for its keys. Rows of
+     * one export share their keys, so the last key list and its table are kept and compared in place:
+     * no per-row allocation on the common path.
+     */
+    private static final class TableGuess {
+        private final List<String> lastKeys = new ArrayList<>();
+        private String lastTable;
+
+        String tableOf(JsonNode row) {
+            JsonNode type = row.get("Type");
+            if (type != null && type.isTextual() && DefenderSchemas.schema(type.textValue()).isPresent()) {
+                return type.textValue();
+            }
+            if (lastTable == null || !sameKeys(row)) {
+                lastKeys.clear();
+                row.fieldNames().forEachRemaining(lastKeys::add);
+                lastTable = bestTable(lastKeys);
+            }
+            return lastTable;
         }
-        List<String> keys = new ArrayList<>();
-        row.fieldNames().forEachRemaining(keys::add);
-        return guessByKeys.computeIfAbsent(String.join(",", keys), k -> bestTable(keys));
+
+        private boolean sameKeys(JsonNode row) {
+            if (row.size() != lastKeys.size()) {
+                return false;
+            }
+            java.util.Iterator<String> names = row.fieldNames();
+            for (String key : lastKeys) {
+                if (!names.hasNext() || !names.next().equals(key)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static Object[] convert(JsonNode row, Schema to, String table) {

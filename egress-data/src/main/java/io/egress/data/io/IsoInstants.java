@@ -10,8 +10,19 @@ import java.time.LocalDate;
  * out-of-range fields) returns null and the caller falls back to {@link ValueConverter}, so the result
  * is always the one {@link ValueConverter#parseDateTime} gives.
  */
-final class IsoInstants {
+public final class IsoInstants {
     private IsoInstants() {
+    }
+
+    /** As {@link #parse(char[], int, int)} over a string (event readers' timestamp text). */
+    public static Instant parse(String s) {
+        int len = s.length();
+        if (len < 20 || len > 30) {
+            return null;
+        }
+        char[] c = new char[len];
+        s.getChars(0, len, c, 0);
+        return parse(c, 0, len);
     }
 
     /** As {@link #parse(char[], int, int)} over ASCII bytes. */

@@ -62,56 +62,10 @@ public final class EventTimes {
 
     /**
      * The common exact shape {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} (Defender, Sentinel, Sysmon's UtcTime in
-     * JSON) read without a formatter: it is on the per-row path of every export. Null for anything else,
-     * including out-of-range fields, so the general parser decides those.
+     * JSON), read by the export readers' own fast path; null for anything else, which the general parser decides.
      */
     static Instant isoUtc(String s) {
-        int n = s.length();
-        if (n < 20 || (s.charAt(n - 1) != 'Z' && s.charAt(n - 1) != 'z') || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
-            return null;
-        }
-        int year = number(s, 0, 4);
-        int month = number(s, 5, 7);
-        int day = number(s, 8, 10);
-        int hour = number(s, 11, 13);
-        int minute = number(s, 14, 16);
-        int second = number(s, 17, 19);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
-        }
-        int nanos = 0;
-        if (n > 20) {
-            int digits = n - 21;
-            if (s.charAt(19) != '.' || digits < 1 || digits > 9) {
-                return null;
-            }
-            nanos = number(s, 20, n - 1);
-            if (nanos < 0) {
-                return null;
-            }
-            for (int i = digits; i < 9; i++) {
-                nanos *= 10;
-            }
-        } else if (n != 20) {
-            return null;
-        }
-        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
-    }
-
-    /** The decimal number in {@code s[from, to)}, or -1 when a character is not a digit. */
-    private static int number(String s, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return io.egress.data.io.IsoInstants.parse(s);
     }
 
     /** {@code SECONDS[.FRACTION]} since the epoch, or null. */
