@@ -22,6 +22,22 @@ public interface RowFilter {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Sets {@code keep[r]} for each row of the batch this filter keeps; rows already kept are not
+     * tested. The default tests row by row with {@link #newTest()}; a filter may instead work column by
+     * column (and once per distinct value of a dictionary column).
+     */
+    default void keep(FilterBatch batch, boolean[] keep) {
+        Predicate<Object[]> test = newTest();
+        Object[] row = new Object[schema().size()];
+        for (int r = 0; r < batch.rows(); r++) {
+            if (!keep[r]) {
+                batch.fill(r, row);
+                keep[r] = test.test(row);
+            }
+        }
+    }
+
     /** Keeps a row when either filter keeps it (two queries over one read). */
     static RowFilter anyOf(RowFilter a, RowFilter b) {
         if (!a.schema().equals(b.schema())) {
@@ -36,6 +52,12 @@ public interface RowFilter {
             @Override
             public Predicate<Object[]> newTest() {
                 return a.newTest().or(b.newTest());
+            }
+
+            @Override
+            public void keep(FilterBatch batch, boolean[] keep) {
+                a.keep(batch, keep);
+                b.keep(batch, keep);
             }
 
             @Override

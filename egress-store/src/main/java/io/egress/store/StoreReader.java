@@ -7,6 +7,7 @@ import io.egress.data.Table;
 import io.egress.data.ValueFormat;
 import io.egress.data.io.ValueConverter;
 import io.egress.store.format.CorruptSegmentException;
+import io.egress.store.format.DictionaryIds;
 import io.egress.store.format.SegmentHeader;
 import io.egress.store.format.SegmentReader;
 import io.egress.store.format.StringPool;
@@ -192,6 +193,8 @@ public final class StoreReader {
         final int rows;
         int kept;
         Object[][] columns;
+        /** Dictionary ids and term indexes of the string columns the filter reads (by schema index). */
+        DictionaryIds[] dictionaries;
         long bytes;
         SegmentProblem problem;
 
@@ -239,24 +242,15 @@ public final class StoreReader {
                                   StringPool strings) {
         Decoded d = new Decoded(reader);
         d.columns = new Object[schema.size()][];
+        d.dictionaries = new DictionaryIds[schema.size()];
         try {
-            // the filter's columns first, then the others for the kept rows only
-            boolean[] first = wanted.clone();
-            Set<String> tested = filter == null ? null : filter.columns().orElse(null);
-            if (tested != null) {
-                for (int c = 0; c < first.length; c++) {
-                    first[c] = wanted[c] && tested.contains(schema.column(c).name());
-                }
-            }
+            // the filter decodes the columns it reads as it needs them; then the others, for the kept rows only
+            boolean[] keep = filter == null ? null : test(d, schema, wanted, filter, strings);
+            materialize(d, keep);
+            d.dictionaries = null;
             for (int c = 0; c < wanted.length; c++) {
-                if (first[c]) {
-                    d.columns[c] = column(d, schema, c, strings, null);
-                }
-            }
-            boolean[] keep = filter == null ? null : test(d, schema, filter);
-            for (int c = 0; c < wanted.length; c++) {
-                if (wanted[c] && !first[c]) {
-                    d.columns[c] = column(d, schema, c, strings, keep);
+                if (wanted[c] && d.columns[c] == null) {
+                    d.columns[c] = column(d, schema, c, strings, keep, false);
                 }
             }
             if (keep != null) {
@@ -265,15 +259,29 @@ public final class StoreReader {
         } catch (CorruptSegmentException e) {
             d.problem = new SegmentProblem(reader.path(), e.getMessage());
             d.columns = null;
+        } catch (UncheckedCorruption e) {
+            d.problem = new SegmentProblem(reader.path(), e.getCause().getMessage());
+            d.columns = null;
         } catch (IOException e) {
             d.problem = new SegmentProblem(reader.path(), "cannot read: " + e.getMessage());
+            d.columns = null;
+        } catch (UncheckedIOException e) {
+            d.problem = new SegmentProblem(reader.path(), "cannot read: " + e.getCause().getMessage());
             d.columns = null;
         }
         return d;
     }
 
-    private static Object[] column(Decoded d, Schema schema, int c, StringPool strings, boolean[] keep)
-            throws IOException, CorruptSegmentException {
+    /** Carries a corrupt column out of a {@link FilterBatch.Loader}. */
+    private static final class UncheckedCorruption extends RuntimeException {
+        UncheckedCorruption(CorruptSegmentException cause) {
+            super(cause);
+        }
+    }
+
+    /** Decodes column {@code c}; with {@code withIds}, a string column also records its dictionary ids in {@code d}. */
+    private static Object[] column(Decoded d, Schema schema, int c, StringPool strings, boolean[] keep,
+                                   boolean withIds) throws IOException, CorruptSegmentException {
         SegmentHeader header = d.reader.header();
         Column column = schema.column(c);
         int source = header.schema().indexOf(column.name());
@@ -282,9 +290,15 @@ public final class StoreReader {
             java.util.Arrays.fill(values, ValueConverter.nullOf(column.type()));
             return values;
         }
-        d.reader.readColumn(source, values, 0, strings, keep);
+        boolean sameType = header.schema().column(source).type() == column.type();
+        // a string column the filter reads gets ids only; its values are made for the rows the filter keeps
+        DictionaryIds ids = withIds && sameType && column.type() == ScalarType.STRING ? new DictionaryIds(d.rows) : null;
+        d.reader.readColumn(source, values, 0, strings, ids != null ? new boolean[d.rows] : keep, ids);
+        if (ids != null) {
+            d.dictionaries[c] = ids;
+        }
         d.bytes += header.blocks().get(source).storedLength();
-        if (header.schema().column(source).type() != column.type()) {
+        if (!sameType) {
             for (int r = 0; r < values.length; r++) {
                 values[r] = convert(values[r], column.type());
             }
@@ -292,34 +306,75 @@ public final class StoreReader {
         return values;
     }
 
-    /** The rows {@code filter} keeps (over the columns decoded so far), or null when it keeps them all. */
-    private static boolean[] test(Decoded d, Schema schema, RowFilter filter) {
+    /** The rows {@code filter} keeps, or null when it keeps them all. */
+    private static boolean[] test(Decoded d, Schema schema, boolean[] wanted, RowFilter filter, StringPool strings) {
         Schema layout = filter.schema();
+        SegmentHeader header = d.reader.header();
+        Object[] nulls = new Object[layout.size()];
         int[] from = new int[layout.size()];
-        Object[] row = new Object[layout.size()];
-        List<Integer> present = new ArrayList<>();
-        for (int i = 0; i < from.length; i++) {
-            int c = schema.indexOf(layout.column(i).name());
-            from[i] = c >= 0 && d.columns[c] != null && schema.column(c).type() == layout.column(i).type() ? c : -1;
-            row[i] = ValueConverter.nullOf(layout.column(i).type());
-            if (from[i] >= 0) {
-                present.add(i);
-            }
+        FilterBatch.Range[] ranges = new FilterBatch.Range[layout.size()];
+        for (int i = 0; i < nulls.length; i++) {
+            Column column = layout.column(i);
+            int c = schema.indexOf(column.name());
+            nulls[i] = ValueConverter.nullOf(column.type());
+            from[i] = c >= 0 && wanted[c] && schema.column(c).type() == column.type() ? c : -1;
+            ranges[i] = from[i] < 0 ? null : range(header, column);
         }
-        int[] read = present.stream().mapToInt(Integer::intValue).toArray();
-        java.util.function.Predicate<Object[]> test = filter.newTest();
+        FilterBatch.Loader loader = i -> {
+            int c = from[i];
+            if (c < 0) {
+                return new FilterBatch.Loaded(null, null);
+            }
+            if (d.columns[c] == null) {
+                try {
+                    d.columns[c] = column(d, schema, c, strings, null, true);
+                } catch (CorruptSegmentException e) {
+                    throw new UncheckedCorruption(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return new FilterBatch.Loaded(d.columns[c], d.dictionaries[c]);
+        };
         boolean[] keep = new boolean[d.rows];
-        int kept = 0;
-        for (int r = 0; r < d.rows; r++) {
-            for (int i : read) {
-                row[i] = d.columns[from[i]][r];
-            }
-            if (test.test(row)) {
-                keep[r] = true;
-                kept++;
+        filter.keep(new FilterBatch(d.rows, nulls, loader, ranges), keep);
+        for (boolean k : keep) {
+            if (!k) {
+                return keep;
             }
         }
-        return kept == d.rows ? null : keep;
+        return null;
+    }
+
+    /** The header's range of the segment's time column when it is {@code column} and has no null value. */
+    private static FilterBatch.Range range(SegmentHeader header, Column column) {
+        if (column.type() != ScalarType.DATETIME || !header.hasTimeRange()
+                || !header.timeColumn().filter(column.name()::equals).isPresent()) {
+            return null;
+        }
+        int source = header.schema().indexOf(column.name());
+        if (source < 0 || header.schema().column(source).type() != ScalarType.DATETIME
+                || header.blocks().get(source).nullCount() != 0) {
+            return null;
+        }
+        return new FilterBatch.Range(header.minTime(), header.maxTime());
+    }
+
+    /** Fills the values of the columns decoded as ids only, for the kept rows ({@code keep} null: all). */
+    private static void materialize(Decoded d, boolean[] keep) {
+        for (int c = 0; c < d.columns.length; c++) {
+            DictionaryIds dictionary = d.dictionaries[c];
+            if (dictionary == null) {
+                continue;
+            }
+            Object[] values = d.columns[c];
+            int[] ids = dictionary.ids();
+            for (int r = 0; r < d.rows; r++) {
+                if (keep == null || keep[r]) {
+                    values[r] = dictionary.value(ids[r]);
+                }
+            }
+        }
     }
 
     private static void compact(Decoded d, boolean[] keep) {
@@ -327,17 +382,20 @@ public final class StoreReader {
         for (boolean k : keep) {
             kept += k ? 1 : 0;
         }
+        int[] rows = new int[kept];
+        for (int r = 0, k = 0; r < keep.length; r++) {
+            if (keep[r]) {
+                rows[k++] = r;
+            }
+        }
         for (int c = 0; c < d.columns.length; c++) {
             Object[] all = d.columns[c];
             if (all == null) {
                 continue;
             }
             Object[] some = new Object[kept];
-            int k = 0;
-            for (int r = 0; r < keep.length; r++) {
-                if (keep[r]) {
-                    some[k++] = all[r];
-                }
+            for (int k = 0; k < kept; k++) {
+                some[k] = all[rows[k]];
             }
             d.columns[c] = some;
         }

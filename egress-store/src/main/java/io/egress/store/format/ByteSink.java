@@ -47,6 +47,14 @@ final class ByteSink {
         bytes[size++] = (byte) v;
     }
 
+    /** The low {@code width} bytes of {@code v}, least significant first. */
+    void writeFixedLE(int v, int width) {
+        ensure(width);
+        for (int k = 0; k < width; k++) {
+            bytes[size++] = (byte) (v >>> (8 * k));
+        }
+    }
+
     void writeZigZag(long v) {
         writeVarLong((v << 1) ^ (v >> 63));
     }

@@ -89,6 +89,10 @@ final class ByteSource {
         return bytes;
     }
 
+    int position() {
+        return pos;
+    }
+
     int remaining() {
         return end - pos;
     }

@@ -32,8 +32,34 @@ public final class ColumnCodec {
         return encodeToSink(type, rows, column).toByteArray();
     }
 
+    /** A dictionary of at least this many entries gets a term index (smaller ones are cheap to test entry by entry). */
+    static final int TERM_INDEX_MIN_ENTRIES = 128;
+
+    /** An encoded block (the sink's first {@code size()} bytes), its encoding, and how many rows are null. */
+    record Encoded(ByteSink block, Encoding encoding, int nulls) {
+    }
+
     /** As {@link #encode}, without the final copy: the block is the sink's first {@code size()} bytes. */
     static ByteSink encodeToSink(ScalarType type, List<Object[]> rows, int column) {
+        return encode(type, rows, column, false).block();
+    }
+
+    /**
+     * Encodes a block in the type's encoding of format version 1, or with {@code v2} of version 2, where
+     * dictionaries have fixed-width ids and large string dictionaries a term index (see {@link
+     * #writeDictionary}).
+     */
+    static Encoded encode(ScalarType type, List<Object[]> rows, int column, boolean v2) {
+        Encoding[] used = {Encoding.forType(type)};
+        ByteSink block = encodeBlock(type, rows, column, v2 ? used : null);
+        int nulls = 0;
+        for (Object[] row : rows) {
+            nulls += row[column] == null ? 1 : 0;
+        }
+        return new Encoded(block, used[0], nulls);
+    }
+
+    private static ByteSink encodeBlock(ScalarType type, List<Object[]> rows, int column, Encoding[] v2) {
         int n = rows.size();
         int nulls = 0;
         for (Object[] row : rows) {
@@ -111,24 +137,30 @@ public final class ColumnCodec {
                     }
                 }
             }
-            case DICTIONARY -> writeDictionary(type, rows, column, out);
+            case DICTIONARY, DICTIONARY_FIXED, DICTIONARY_TERMS -> writeDictionary(type, rows, column, out, v2);
         }
         return out;
     }
 
     /**
-     * Two passes, so that no copy of the texts or the ids is buffered besides {@code out}: the first gives
-     * each value its id (in order of first use), the second writes the count, the texts, then the ids.
+     * Two passes, so that no copy of the texts is buffered besides {@code out}: the first gives each value
+     * its id (in order of first use), the second writes the count, the texts, then the ids. Version 1
+     * ({@code v2 == null}) writes a varint id per non-null row ({@link Encoding#DICTIONARY}). Version 2
+     * writes fixed-width ids for every row, a null row holding the id one past the dictionary, so that a
+     * reader can pick the rows it keeps without reading the others ({@link Encoding#DICTIONARY_FIXED}),
+     * followed for large string dictionaries by a {@link TermIndex} ({@link Encoding#DICTIONARY_TERMS});
+     * {@code v2[0]} receives the encoding used.
      */
-    private static void writeDictionary(ScalarType type, List<Object[]> rows, int column, ByteSink out) {
+    private static void writeDictionary(ScalarType type, List<Object[]> rows, int column, ByteSink out,
+                                        Encoding[] v2) {
         Map<Object, Integer> ids = new HashMap<>();
         List<String> texts = new java.util.ArrayList<>();
         int[] idOf = new int[rows.size()];
-        int k = 0;
         long textBytes = 0;
-        for (Object[] row : rows) {
-            Object v = row[column];
+        for (int r = 0; r < idOf.length; r++) {
+            Object v = rows.get(r)[column];
             if (v == null) {
+                idOf[r] = -1;
                 continue;
             }
             Object key = type == ScalarType.STRING ? v : text(type, v);
@@ -139,17 +171,38 @@ public final class ColumnCodec {
                 texts.add((String) key);
                 textBytes += ((String) key).length() + 2;
             }
-            idOf[k++] = id;
+            idOf[r] = id;
         }
         ids = null;
-        out.reserve(textBytes + 3L * k + 16);
+        out.reserve(textBytes + 3L * idOf.length + 16);
         out.writeVarLong(texts.size());
         for (String text : texts) {
             out.writeString(text);
         }
-        for (int i = 0; i < k; i++) {
-            out.writeVarLong(idOf[i]);
+        if (v2 == null) {
+            for (int id : idOf) {
+                if (id >= 0) {
+                    out.writeVarLong(id);
+                }
+            }
+            return;
         }
+        int width = idWidth(texts.size());
+        out.writeByte(width);
+        for (int id : idOf) {
+            out.writeFixedLE(id < 0 ? texts.size() : id, width);
+        }
+        if (type == ScalarType.STRING && texts.size() >= TERM_INDEX_MIN_ENTRIES) {
+            TermIndex.write(texts, out);
+            v2[0] = Encoding.DICTIONARY_TERMS;
+        } else {
+            v2[0] = Encoding.DICTIONARY_FIXED;
+        }
+    }
+
+    /** Bytes per fixed-width id for a dictionary of {@code size} entries (ids 0 to size, size meaning null). */
+    static int idWidth(int size) {
+        return size < 0xFF ? 1 : size < 0xFFFF ? 2 : size < 0xFFFFFF ? 3 : 4;
     }
 
     private static String text(ScalarType type, Object v) {
@@ -173,6 +226,17 @@ public final class ColumnCodec {
      */
     public static void decode(ScalarType type, byte[] block, int rows, Object[] into, int offset, StringPool pool,
                               boolean[] keep) {
+        decode(type, Encoding.forType(type), block, rows, into, offset, pool, keep, null);
+    }
+
+    /**
+     * As {@link #decode(ScalarType, byte[], int, Object[], int, StringPool, boolean[])} for a block in
+     * {@code encoding}; a dictionary block also fills {@code idsOut} (when not null) with each row's id
+     * and its term index. A term index is checked only when {@code idsOut} asks for it.
+     */
+    public static void decode(ScalarType type, Encoding encoding, byte[] block, int rows, Object[] into, int offset,
+                              StringPool pool, boolean[] keep, DictionaryIds idsOut) {
+        int[] ids = idsOut == null ? null : idsOut.ids();
         ByteSource in = new ByteSource(block);
         int mode = in.readByte();
         boolean[] isNull = null;
@@ -185,6 +249,10 @@ public final class ColumnCodec {
                 }
                 Object none = type == ScalarType.STRING ? "" : null;
                 java.util.Arrays.fill(into, offset, offset + rows, none);
+                if (idsOut != null && Encoding.forType(type) == Encoding.DICTIONARY) {
+                    java.util.Arrays.fill(ids, 0, rows, 0);
+                    idsOut.set(1, null, Dictionary.EMPTY, none);
+                }
                 return;
             }
             case SOME_NULLS -> {
@@ -201,7 +269,7 @@ public final class ColumnCodec {
             default -> throw new CorruptSegmentException.Unchecked("unknown null mode " + mode);
         }
         Object nullValue = type == ScalarType.STRING ? "" : null;
-        switch (Encoding.forType(type)) {
+        switch (encoding) {
             case BITS -> {
                 int at = in.skip((nonNull + 7) / 8);
                 byte[] a = in.array();
@@ -253,41 +321,134 @@ public final class ColumnCodec {
                     if (nanos < 0 || nanos > 999_999_999L) {
                         throw new CorruptSegmentException.Unchecked("nanoseconds out of range: " + nanos);
                     }
-                    into[offset + i] = type == ScalarType.DATETIME ? Instant.ofEpochSecond(previous, nanos)
-                            : Duration.ofSeconds(previous, nanos);
+                    if (keep == null || keep[i]) {
+                        into[offset + i] = type == ScalarType.DATETIME ? Instant.ofEpochSecond(previous, nanos)
+                                : Duration.ofSeconds(previous, nanos);
+                    }
                 }
             }
-            case DICTIONARY -> {
-                int size = in.readCount(Math.max(nonNull, 0));
-                int[] at = new int[size];
-                int[] length = new int[size];
-                for (int d = 0; d < size; d++) {
-                    length[d] = in.readCount(in.remaining());
-                    at[d] = in.skip(length[d]);
+            case DICTIONARY, DICTIONARY_FIXED, DICTIONARY_TERMS -> {
+                Dictionary dictionary = Dictionary.read(in, type, nonNull, pool);
+                int size = dictionary.size();
+                if (encoding == Encoding.DICTIONARY) {
+                    for (int i = 0; i < rows; i++) {
+                        if (isNull != null && isNull[i]) {
+                            into[offset + i] = nullValue;
+                            if (ids != null) {
+                                ids[i] = size;
+                            }
+                            continue;
+                        }
+                        int id = in.readCount(size - 1L);
+                        if (ids != null) {
+                            ids[i] = id;
+                        }
+                        if (keep == null || keep[i]) {
+                            into[offset + i] = dictionary.value(id);
+                        }
+                    }
+                } else {
+                    int width = in.readByte();
+                    if (width != idWidth(size)) {
+                        throw new CorruptSegmentException.Unchecked("id width " + width + " for " + size + " entries");
+                    }
+                    int at = in.skip(Math.multiplyExact(rows, width));
+                    byte[] bytes = in.array();
+                    for (int i = 0; i < rows; i++) {
+                        if (ids == null && keep != null && !keep[i]) {
+                            continue; // fixed width: the rows not kept are never read
+                        }
+                        if (isNull != null && isNull[i]) {
+                            into[offset + i] = nullValue;
+                            if (ids != null) {
+                                ids[i] = size;
+                            }
+                            continue;
+                        }
+                        int id = readFixedLE(bytes, at + i * width, width);
+                        if (id >= size) {
+                            throw new CorruptSegmentException.Unchecked("dictionary id " + id + " out of range");
+                        }
+                        if (ids != null) {
+                            ids[i] = id;
+                        }
+                        if (keep == null || keep[i]) {
+                            into[offset + i] = dictionary.value(id);
+                        }
+                    }
                 }
-                Object[] dictionary = new Object[size];
-                StringPool shared = (long) size * 4 <= nonNull ? pool : null;
-                byte[] bytes = in.array();
-                for (int i = 0; i < rows; i++) {
-                    if (isNull != null && isNull[i]) {
-                        into[offset + i] = nullValue;
-                        continue;
+                TermIndex terms = null;
+                if (encoding == Encoding.DICTIONARY_TERMS) {
+                    if (idsOut == null) {
+                        return; // the index is checked when a filter reads it
                     }
-                    int id = in.readCount(size - 1L);
-                    if (keep != null && !keep[i]) {
-                        continue;
-                    }
-                    Object v = dictionary[id];
-                    if (v == null) {
-                        v = value(type, new String(bytes, at[id], length[id], java.nio.charset.StandardCharsets.UTF_8), shared);
-                        dictionary[id] = v;
-                    }
-                    into[offset + i] = v;
+                    terms = TermIndex.read(in, size);
+                }
+                if (idsOut != null) {
+                    idsOut.set(isNull == null ? size : size + 1, terms, dictionary, nullValue);
                 }
             }
         }
         if (in.remaining() != 0) {
             throw new CorruptSegmentException.Unchecked(in.remaining() + " trailing bytes after the values");
+        }
+    }
+
+    private static int readFixedLE(byte[] b, int at, int width) {
+        int v = 0;
+        for (int k = 0; k < width; k++) {
+            v |= (b[at + k] & 0xFF) << (8 * k);
+        }
+        return v;
+    }
+
+    /**
+     * A block's dictionary: where each entry's UTF-8 text lies, made into a value the first time a row
+     * needs it. Entries of a dictionary whose values repeat (at least 4 rows per entry on average) go
+     * through the read's {@link StringPool}.
+     */
+    static final class Dictionary {
+        static final Dictionary EMPTY = new Dictionary(ScalarType.STRING, new byte[0], new int[0], new int[0], null);
+
+        private final ScalarType type;
+        private final byte[] bytes;
+        private final int[] at;
+        private final int[] length;
+        private final Object[] values;
+        private final StringPool shared;
+
+        private Dictionary(ScalarType type, byte[] bytes, int[] at, int[] length, StringPool shared) {
+            this.type = type;
+            this.bytes = bytes;
+            this.at = at;
+            this.length = length;
+            this.values = new Object[at.length];
+            this.shared = shared;
+        }
+
+        static Dictionary read(ByteSource in, ScalarType type, int nonNull, StringPool pool) {
+            int size = in.readCount(Math.max(nonNull, 0));
+            int[] at = new int[size];
+            int[] length = new int[size];
+            for (int d = 0; d < size; d++) {
+                length[d] = in.readCount(in.remaining());
+                at[d] = in.skip(length[d]);
+            }
+            return new Dictionary(type, in.array(), at, length, (long) size * 4 <= nonNull ? pool : null);
+        }
+
+        int size() {
+            return at.length;
+        }
+
+        Object value(int id) {
+            Object v = values[id];
+            if (v == null) {
+                v = ColumnCodec.value(type, new String(bytes, at[id], length[id], java.nio.charset.StandardCharsets.UTF_8),
+                        shared);
+                values[id] = v;
+            }
+            return v;
         }
     }
 

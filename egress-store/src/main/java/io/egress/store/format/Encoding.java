@@ -21,7 +21,18 @@ public enum Encoding {
     /** Seconds as a delta zigzag varint, then nanoseconds as a varint (datetime, timespan). */
     SECONDS_NANOS(6),
     /** A dictionary of distinct UTF-8 texts, then one varint id per value (string, dynamic JSON text, decimal text). */
-    DICTIONARY(7);
+    DICTIONARY(7),
+    /**
+     * As {@link #DICTIONARY_FIXED}, followed by a {@link TermIndex} of the dictionary (format version 2,
+     * string columns with many distinct values).
+     */
+    DICTIONARY_TERMS(8),
+    /**
+     * A dictionary as in {@link #DICTIONARY}, then a byte giving the id width W (1 to 4), then W bytes
+     * (little-endian) per row, null rows included, a null row holding the id one past the dictionary
+     * (format version 2).
+     */
+    DICTIONARY_FIXED(9);
 
     private final int id;
 
@@ -42,7 +53,16 @@ public enum Encoding {
         return Optional.empty();
     }
 
-    /** The layout version 1 writes for a type. */
+    /** Whether a block of {@code type} may have this encoding in a segment of format {@code version}. */
+    public boolean fits(ScalarType type, int version) {
+        if (this == forType(type)) {
+            return true;
+        }
+        return version >= 2 && forType(type) == DICTIONARY
+                && (this == DICTIONARY_FIXED || (this == DICTIONARY_TERMS && type == ScalarType.STRING));
+    }
+
+    /** The layout version 1 writes for a type (version 2 may write {@link #DICTIONARY_TERMS} for strings instead). */
     public static Encoding forType(ScalarType type) {
         return switch (type) {
             case BOOL -> BITS;

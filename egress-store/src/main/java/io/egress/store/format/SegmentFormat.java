@@ -2,14 +2,18 @@ package io.egress.store.format;
 
 import java.nio.charset.StandardCharsets;
 
-/** Constants of the segment file format, version 1 (docs/store.md). */
+/**
+ * Constants of the segment file format (docs/store.md). Version 2 added LZ4 block compression and the
+ * {@link Encoding#DICTIONARY_TERMS} encoding; version 1 segments are still read.
+ */
 public final class SegmentFormat {
     /** First 8 bytes of every segment. */
     static final byte[] MAGIC = {'E', 'G', 'S', 'E', 'G', 0, '\r', '\n'};
     /** The version this code writes; it reads versions 1 to {@code VERSION}. */
-    public static final int VERSION = 1;
-    /** Block compression ids. */
+    public static final int VERSION = 2;
+    /** Block compression ids: deflate (zlib wrapper), and LZ4's block format (version 2 on). */
     static final int DEFLATE = 1;
+    static final int LZ4 = 2;
     /** magic + u16 version + u32 header length. */
     static final int PREAMBLE = 8 + 2 + 4;
     /** A header larger than this is taken as corruption. */

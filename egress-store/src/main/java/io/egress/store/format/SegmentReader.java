@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import net.jpountz.lz4.LZ4Exception;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
  * Reads one segment: {@link #open} checks the preamble and the header checksum; {@link #readColumn}
@@ -25,6 +28,8 @@ import java.util.zip.Inflater;
 public final class SegmentReader implements AutoCloseable {
     /** One inflater per thread, reset for each block (creating one per block costs native allocations). */
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
+    /** Checks every bound against the input (a corrupt block cannot make it read or write out of range). */
+    private static final LZ4SafeDecompressor LZ4_DECOMPRESSOR = LZ4Factory.fastestInstance().safeDecompressor();
 
     private final Path path;
     private final FileChannel channel;
@@ -108,17 +113,18 @@ public final class SegmentReader implements AutoCloseable {
             int encodingId = (int) in.readVarLong();
             Encoding encoding = Encoding.byId(encodingId)
                     .orElseThrow(() -> new CorruptSegmentException.Unchecked("unknown encoding " + encodingId));
-            if (encoding != Encoding.forType(type)) {
+            if (!encoding.fits(type, version)) {
                 throw new CorruptSegmentException.Unchecked("encoding " + encoding + " does not fit type " + type);
             }
             long compression = in.readVarLong();
-            if (compression != SegmentFormat.DEFLATE) {
+            if (compression != SegmentFormat.DEFLATE && (compression != SegmentFormat.LZ4 || version < 2)) {
                 throw new CorruptSegmentException.Unchecked("unknown compression " + compression);
             }
             long offset = in.readVarLong();
             int stored = in.readCount(Integer.MAX_VALUE - 8);
             int raw = in.readCount(Integer.MAX_VALUE - 8);
             long crc = in.readVarLong();
+            int nulls = version >= 2 ? in.readCount(rows) : -1;
             if (offset < 0 || offset + stored > dataSize) {
                 throw new CorruptSegmentException.Unchecked("block of column " + name + " lies beyond the end of the file"
                         + " (truncated?)");
@@ -128,7 +134,7 @@ public final class SegmentReader implements AutoCloseable {
             }
             Column column = new Column(name, type);
             columns.add(column);
-            blocks.add(new BlockInfo(column, encoding, offset, stored, raw, (int) crc));
+            blocks.add(new BlockInfo(column, encoding, (int) compression, offset, stored, raw, (int) crc, nulls));
         }
         if (in.remaining() != 0) {
             throw new CorruptSegmentException.Unchecked(in.remaining() + " trailing header bytes");
@@ -155,6 +161,15 @@ public final class SegmentReader implements AutoCloseable {
     /** As {@link #readColumn(int, Object[], int, StringPool)}; only rows with {@code keep[row]} need values (null: all). */
     public void readColumn(int index, Object[] into, int offset, StringPool pool, boolean[] keep)
             throws IOException, CorruptSegmentException {
+        readColumn(index, into, offset, pool, keep, null);
+    }
+
+    /**
+     * As {@link #readColumn(int, Object[], int, StringPool, boolean[])}; a dictionary column also fills
+     * {@code dictionary} (when not null) with each row's id and the column's term index.
+     */
+    public void readColumn(int index, Object[] into, int offset, StringPool pool, boolean[] keep,
+                           DictionaryIds dictionary) throws IOException, CorruptSegmentException {
         BlockInfo block = header.blocks().get(index);
         ByteBuffer stored = read(channel, header.dataStart() + block.offset(), block.storedLength());
         byte[] packed = stored.array();
@@ -163,6 +178,29 @@ public final class SegmentReader implements AutoCloseable {
         if ((int) crc.getValue() != block.crc32()) {
             throw new CorruptSegmentException("checksum mismatch in column " + block.column().name());
         }
+        byte[] raw = block.compression() == SegmentFormat.LZ4 ? unLz4(block, packed) : inflate(block, packed);
+        try {
+            ColumnCodec.decode(block.column().type(), block.encoding(), raw, header.rowCount(), into, offset, pool, keep,
+                    dictionary);
+        } catch (CorruptSegmentException.Unchecked | DateTimeException | ArithmeticException e) {
+            throw new CorruptSegmentException("column " + block.column().name() + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] unLz4(BlockInfo block, byte[] packed) throws CorruptSegmentException {
+        byte[] raw = new byte[block.rawLength()];
+        try {
+            int n = LZ4_DECOMPRESSOR.decompress(packed, 0, block.storedLength(), raw, 0, raw.length);
+            if (n != raw.length) {
+                throw new CorruptSegmentException("column " + block.column().name() + " decompresses to the wrong size");
+            }
+        } catch (LZ4Exception e) {
+            throw new CorruptSegmentException("column " + block.column().name() + " does not decompress: " + e.getMessage());
+        }
+        return raw;
+    }
+
+    private static byte[] inflate(BlockInfo block, byte[] packed) throws CorruptSegmentException {
         byte[] raw = new byte[block.rawLength()];
         Inflater inflater = INFLATER.get();
         inflater.reset();
@@ -182,11 +220,7 @@ public final class SegmentReader implements AutoCloseable {
         } catch (DataFormatException e) {
             throw new CorruptSegmentException("column " + block.column().name() + " does not decompress: " + e.getMessage());
         }
-        try {
-            ColumnCodec.decode(block.column().type(), raw, header.rowCount(), into, offset, pool, keep);
-        } catch (CorruptSegmentException.Unchecked | DateTimeException | ArithmeticException e) {
-            throw new CorruptSegmentException("column " + block.column().name() + ": " + e.getMessage());
-        }
+        return raw;
     }
 
     /** Reads every column: a convenience for tests and small segments. */

@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Factory;
 
 /**
  * Writes one segment file. The file is written under a temporary name ({@code .tmp-*}, which readers
@@ -39,7 +41,19 @@ public final class SegmentWriter {
      */
     public static SegmentHeader write(Path target, String table, Schema schema, List<Object[]> rows, String timeColumn)
             throws IOException {
+        return write(target, table, schema, rows, timeColumn, SegmentFormat.VERSION);
+    }
+
+    /**
+     * As {@link #write(Path, String, Schema, List, String)} in format {@code version}: 1 (deflate, no term
+     * index; kept so tests can make the segments older stores hold) or 2 (LZ4, term indexes).
+     */
+    static SegmentHeader write(Path target, String table, Schema schema, List<Object[]> rows, String timeColumn,
+                               int version) throws IOException {
         Objects.requireNonNull(target, "target");
+        if (version < 1 || version > SegmentFormat.VERSION) {
+            throw new IllegalArgumentException("segment format version " + version);
+        }
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString());
         }
@@ -57,18 +71,21 @@ public final class SegmentWriter {
         List<byte[]> stored = new ArrayList<>();
         List<BlockInfo> blocks = new ArrayList<>();
         long offset = 0;
+        int compression = version == 1 ? SegmentFormat.DEFLATE : SegmentFormat.LZ4;
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         try {
             for (int c = 0; c < schema.size(); c++) {
                 Column column = schema.column(c);
-                ByteSink raw = ColumnCodec.encodeToSink(column.type(), rows, c);
+                ColumnCodec.Encoded encoded = ColumnCodec.encode(column.type(), rows, c, version >= 2);
+                ByteSink raw = encoded.block();
                 int rawLength = raw.size();
-                byte[] packed = deflate(deflater, raw.array(), rawLength);
+                byte[] packed = compression == SegmentFormat.LZ4 ? lz4(raw.array(), rawLength)
+                        : deflate(deflater, raw.array(), rawLength);
                 raw = null;
                 CRC32 crc = new CRC32();
                 crc.update(packed);
-                blocks.add(new BlockInfo(column, Encoding.forType(column.type()), offset, packed.length, rawLength,
-                        (int) crc.getValue()));
+                blocks.add(new BlockInfo(column, encoded.encoding(), compression, offset, packed.length, rawLength,
+                        (int) crc.getValue(), version >= 2 ? encoded.nulls() : -1));
                 stored.add(packed);
                 offset += packed.length;
             }
@@ -76,7 +93,7 @@ public final class SegmentWriter {
             deflater.end();
         }
         Instant created = Instant.now();
-        byte[] header = header(table, rows.size(), timeIndex < 0 ? "" : timeColumn, min, max, created, blocks);
+        byte[] header = header(version, table, rows.size(), timeIndex < 0 ? "" : timeColumn, min, max, created, blocks);
         CRC32 headerCrc = new CRC32();
         headerCrc.update(header);
 
@@ -84,7 +101,7 @@ public final class SegmentWriter {
         Path temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer preamble = ByteBuffer.allocate(SegmentFormat.PREAMBLE);
-            preamble.put(SegmentFormat.MAGIC).putShort((short) SegmentFormat.VERSION).putInt(header.length).flip();
+            preamble.put(SegmentFormat.MAGIC).putShort((short) version).putInt(header.length).flip();
             writeFully(out, preamble);
             writeFully(out, ByteBuffer.wrap(header));
             writeFully(out, ByteBuffer.allocate(4).putInt((int) headerCrc.getValue()).flip());
@@ -104,7 +121,7 @@ public final class SegmentWriter {
         }
         forceDirectory(dir);
         long dataStart = SegmentFormat.PREAMBLE + header.length + 4L;
-        return new SegmentHeader(SegmentFormat.VERSION, table, schema, rows.size(),
+        return new SegmentHeader(version, table, schema, rows.size(),
                 timeIndex < 0 ? java.util.Optional.empty() : java.util.Optional.of(timeColumn), min, max,
                 SegmentFormat.WRITER, created, blocks, dataStart);
     }
@@ -116,6 +133,14 @@ public final class SegmentWriter {
         } catch (IOException | UnsupportedOperationException e) {
             // Windows cannot open a directory; the rename is still atomic there
         }
+    }
+
+    /** LZ4's block format: several times faster to decompress than deflate, for a somewhat larger file. */
+    private static byte[] lz4(byte[] raw, int length) {
+        LZ4Compressor compressor = LZ4Factory.fastestInstance().fastCompressor();
+        byte[] out = new byte[compressor.maxCompressedLength(length)];
+        int n = compressor.compress(raw, 0, length, out, 0, out.length);
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static byte[] deflate(Deflater deflater, byte[] raw, int length) {
@@ -131,7 +156,7 @@ public final class SegmentWriter {
         return out.toByteArray();
     }
 
-    private static byte[] header(String table, int rows, String timeColumn, Instant min, Instant max, Instant created,
+    private static byte[] header(int version, String table, int rows, String timeColumn, Instant min, Instant max, Instant created,
                                  List<BlockInfo> blocks) {
         ByteSink h = new ByteSink(256 + blocks.size() * 48);
         h.writeString(table);
@@ -151,11 +176,14 @@ public final class SegmentWriter {
             h.writeString(b.column().name());
             h.writeString(b.column().type().kqlName());
             h.writeVarLong(b.encoding().id());
-            h.writeVarLong(SegmentFormat.DEFLATE);
+            h.writeVarLong(b.compression());
             h.writeVarLong(b.offset());
             h.writeVarLong(b.storedLength());
             h.writeVarLong(b.rawLength());
             h.writeVarLong(b.crc32() & 0xFFFFFFFFL);
+            if (version >= 2) {
+                h.writeVarLong(b.nullCount());
+            }
         }
         return h.toByteArray();
     }

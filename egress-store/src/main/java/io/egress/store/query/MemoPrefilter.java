@@ -8,8 +8,12 @@ import io.egress.kql.engine.exec.ExprCompiler;
 import io.egress.kql.engine.exec.KqlValues;
 import io.egress.kql.engine.exec.RowExpr;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.functions.operators.TermPredicates;
+import io.egress.store.FilterBatch;
 import io.egress.store.RowFilter;
+import io.egress.store.format.TermIndex;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,7 +41,8 @@ public final class MemoPrefilter implements RowFilter {
         List<List<BoundExpr>> source = prefilter.chains();
         chains = new Node[source.size()][];
         for (int i = 0; i < chains.length; i++) {
-            chains[i] = source.get(i).stream().map(e -> node(e, prefilter.schema())).toArray(Node[]::new);
+            chains[i] = source.get(i).stream().map(e -> node(e, prefilter.schema()))
+                    .sorted(java.util.Comparator.comparingInt(MemoPrefilter::cost)).toArray(Node[]::new);
             for (BoundExpr e : source.get(i)) {
                 Set<Integer> used = new HashSet<>();
                 if (collectAll(e, used)) {
@@ -62,8 +67,51 @@ public final class MemoPrefilter implements RowFilter {
     private record Any(Node[] parts) implements Node {
     }
 
-    /** {@code column} >= 0: the one string column the leaf reads; its value is memoised (slot {@code slot}). */
-    private record Leaf(RowExpr expr, int column, int slot) implements Node {
+    /**
+     * {@code column} >= 0: the one string column the leaf reads; its value is memoised (slot {@code slot}).
+     * {@code needles} non-null: the leaf is a term predicate a term index can narrow.
+     */
+    private record Leaf(RowExpr expr, int column, int slot, List<String> needles, int[] reads, int rangeColumn)
+            implements Node {
+    }
+
+    private static final Set<String> ORDERINGS = Set.of("<", "<=", ">", ">=");
+
+    /**
+     * The rank of a conjunct in its chain: segment-range comparisons and tests once per distinct value
+     * first, row-by-row tests last. Reordering the conjuncts of an {@code and} keeps its result; it can
+     * only change which rows meet an evaluation error, and such rows are kept, which a prefilter may do.
+     */
+    private static int cost(Node node) {
+        if (node instanceof Leaf leaf) {
+            return leaf.rangeColumn() >= 0 || leaf.slot() >= 0 ? 0 : 2;
+        }
+        Node[] parts = node instanceof All all ? all.parts() : ((Any) node).parts();
+        int worst = 0;
+        for (Node part : parts) {
+            worst = Math.max(worst, cost(part));
+        }
+        return Math.max(worst, 1);
+    }
+
+    /**
+     * The datetime column of a comparison between it and a value that reads no column ({@code Timestamp >
+     * ago(1d)}), or -1. Such a test is monotonic in the column, so if it holds (or fails) at both ends of
+     * a segment's range it holds (or fails) for every row in between.
+     */
+    private static int comparedDatetime(BoundExpr expr) {
+        if (!(expr instanceof BoundExpr.Call call) || !ORDERINGS.contains(call.name()) || call.args().size() != 2) {
+            return -1;
+        }
+        for (int side = 0; side < 2; side++) {
+            BoundExpr other = call.args().get(1 - side);
+            Set<Integer> read = new HashSet<>();
+            if (call.args().get(side) instanceof BoundExpr.Column c && c.type() == ScalarType.DATETIME
+                    && collect(other, read) && read.isEmpty()) {
+                return c.index();
+            }
+        }
+        return -1;
     }
 
     private int slots;
@@ -77,7 +125,12 @@ public final class MemoPrefilter implements RowFilter {
             return logic.and() ? new All(new Node[] {left, right}) : new Any(new Node[] {left, right});
         }
         int column = singleStringColumn(expr, schema);
-        return new Leaf(ExprCompiler.compile(expr), column, column >= 0 ? slots++ : -1);
+        List<String> needles = TermPredicates.of(expr).filter(t -> t.column() == column)
+                .map(TermPredicates.TermPredicate::needles).orElse(null);
+        Set<Integer> used = new java.util.TreeSet<>();
+        int[] reads = collectAll(expr, used) ? used.stream().mapToInt(Integer::intValue).toArray() : null;
+        return new Leaf(ExprCompiler.compile(expr), column, column >= 0 ? slots++ : -1, needles, reads,
+                comparedDatetime(expr));
     }
 
     @Override
@@ -119,6 +172,201 @@ public final class MemoPrefilter implements RowFilter {
                 return true;
             }
         };
+    }
+
+    /**
+     * Column-wise: each scan's chain runs over the rows not kept yet, each conjunct over the rows the
+     * previous ones passed, and each {@code or} operand over the rows the previous operands failed, so
+     * every row meets the same evaluations, in the same order, as with {@link #newTest()}. A leaf over one
+     * dictionary string column is evaluated once per dictionary id. A row whose evaluation fails is kept.
+     */
+    @Override
+    public void keep(FilterBatch batch, boolean[] keep) {
+        BatchRun run = new BatchRun(batch, new ExecContext(Map.of(), now), schema().size(), slots);
+        int[] open = new int[batch.rows()];
+        int size = 0;
+        for (int r = 0; r < batch.rows(); r++) {
+            if (!keep[r]) {
+                open[size++] = r;
+            }
+        }
+        for (Node[] chain : chains) {
+            int[] passing = java.util.Arrays.copyOf(open, size);
+            int passed = size;
+            for (int j = 0; j < chain.length && passed > 0; j++) {
+                passed = run.filter(chain[j], passing, passed);
+            }
+            for (int i = 0; i < passed; i++) {
+                keep[passing[i]] = true;
+            }
+            size = run.dropKeptAndFailed(open, size, keep);
+        }
+        for (int r = 0; r < batch.rows(); r++) {
+            keep[r] |= run.failed[r];
+        }
+    }
+
+    /** The state of one {@link #keep} call: scratch arrays and the per-id verdicts of memoised leaves. */
+    private static final class BatchRun {
+        private static final byte UNKNOWN = 0;
+        private static final byte FALSE = 1;
+        private static final byte TRUE = 2;
+
+        final FilterBatch batch;
+        final ExecContext ctx;
+        final Object[] row;
+        final boolean[] failed;
+        final byte[][] verdicts;
+        final boolean[] mark;
+
+        BatchRun(FilterBatch batch, ExecContext ctx, int width, int slots) {
+            this.batch = batch;
+            this.ctx = ctx;
+            this.row = new Object[width];
+            this.failed = new boolean[batch.rows()];
+            this.verdicts = new byte[slots][];
+            this.mark = new boolean[batch.rows()];
+        }
+
+        /** Keeps in {@code rows[0..size)} the rows passing {@code node} (order kept); returns how many. */
+        int filter(Node node, int[] rows, int size) {
+            if (node instanceof All all) {
+                for (Node part : all.parts()) {
+                    size = filter(part, rows, size);
+                }
+                return size;
+            }
+            if (node instanceof Any any) {
+                int[] rest = java.util.Arrays.copyOf(rows, size);
+                int restSize = size;
+                for (Node part : any.parts()) {
+                    int[] tried = java.util.Arrays.copyOf(rest, restSize);
+                    int passed = filter(part, tried, restSize);
+                    for (int i = 0; i < passed; i++) {
+                        mark[tried[i]] = true;
+                    }
+                    int k = 0;
+                    for (int i = 0; i < restSize; i++) {
+                        if (!mark[rest[i]] && !failed[rest[i]]) {
+                            rest[k++] = rest[i];
+                        }
+                    }
+                    restSize = k;
+                }
+                int k = 0;
+                for (int i = 0; i < size; i++) {
+                    if (mark[rows[i]]) {
+                        mark[rows[i]] = false;
+                        rows[k++] = rows[i];
+                    }
+                }
+                return k;
+            }
+            return leaf((Leaf) node, rows, size);
+        }
+
+        private int leaf(Leaf leaf, int[] rows, int size) {
+            Boolean whole = wholeSegment(leaf);
+            if (whole != null) {
+                return whole ? size : 0;
+            }
+            int[] ids = leaf.slot() < 0 ? null : batch.ids(leaf.column());
+            int k = 0;
+            if (ids == null) {
+                int[] reads = leaf.reads();
+                for (int i = 0; i < size; i++) {
+                    int r = rows[i];
+                    if (reads == null) {
+                        batch.fill(r, row);
+                    } else {
+                        for (int c : reads) {
+                            row[c] = batch.value(c, r);
+                        }
+                    }
+                    if (eval(leaf, r)) {
+                        rows[k++] = r;
+                    }
+                }
+                return k;
+            }
+            byte[] known = verdicts[leaf.slot()];
+            if (known == null) {
+                known = newVerdicts(leaf);
+                verdicts[leaf.slot()] = known;
+            }
+            for (int i = 0; i < size; i++) {
+                int r = rows[i];
+                byte v = known[ids[r]];
+                if (v == UNKNOWN) {
+                    row[leaf.column()] = batch.value(leaf.column(), r);
+                    try {
+                        v = KqlValues.isTrue(leaf.expr().eval(row, ctx)) ? TRUE : FALSE;
+                    } catch (RuntimeException e) {
+                        failed[r] = true; // not cached: each row with this value fails and is kept
+                        continue;
+                    }
+                    known[ids[r]] = v;
+                }
+                if (v == TRUE) {
+                    rows[k++] = r;
+                }
+            }
+            return k;
+        }
+
+        /**
+         * The leaf's verdict for every row, when the segment's range of its datetime column decides it
+         * (true or false at both ends); else null.
+         */
+        private Boolean wholeSegment(Leaf leaf) {
+            FilterBatch.Range range = leaf.rangeColumn() < 0 ? null : batch.range(leaf.rangeColumn());
+            if (range == null) {
+                return null;
+            }
+            try {
+                row[leaf.rangeColumn()] = range.min();
+                Object atMin = leaf.expr().eval(row, ctx);
+                row[leaf.rangeColumn()] = range.max();
+                Object atMax = leaf.expr().eval(row, ctx);
+                return atMin instanceof Boolean b && b.equals(atMax) ? b : null;
+            } catch (RuntimeException e) {
+                return null; // let the rows meet the error
+            }
+        }
+
+        /** Verdicts per id, all unknown; or, with a term index, false for every id the index rules out. */
+        private byte[] newVerdicts(Leaf leaf) {
+            byte[] known = new byte[batch.idCount(leaf.column())];
+            TermIndex terms = leaf.needles() == null ? null : batch.terms(leaf.column());
+            BitSet candidates = terms == null ? null : terms.candidates(leaf.needles());
+            if (candidates != null) {
+                java.util.Arrays.fill(known, FALSE);
+                for (int id = candidates.nextSetBit(0); id >= 0 && id < known.length; id = candidates.nextSetBit(id + 1)) {
+                    known[id] = UNKNOWN;
+                }
+            }
+            return known;
+        }
+
+        private boolean eval(Leaf leaf, int r) {
+            try {
+                return KqlValues.isTrue(leaf.expr().eval(row, ctx));
+            } catch (RuntimeException e) {
+                failed[r] = true;
+                return false;
+            }
+        }
+
+        /** Removes from {@code open[0..size)} the rows now kept or failed; returns the new size. */
+        int dropKeptAndFailed(int[] open, int size, boolean[] keep) {
+            int k = 0;
+            for (int i = 0; i < size; i++) {
+                if (!keep[open[i]] && !failed[open[i]]) {
+                    open[k++] = open[i];
+                }
+            }
+            return k;
+        }
     }
 
     private static boolean test(Node node, Memo[] memo, Object[] row, ExecContext ctx) {

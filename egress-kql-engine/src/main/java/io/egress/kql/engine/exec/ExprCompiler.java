@@ -101,6 +101,34 @@ public final class ExprCompiler {
     private static RowExpr call(BoundExpr.Call call) {
         BoundScalar impl = call.impl();
         RowExpr[] args = compileAll(call.args());
+        if (CLOCK_FUNCTIONS.contains(call.name()) && call.args().stream().allMatch(a -> a instanceof BoundExpr.Const)) {
+            return perContext(call(impl, args));
+        }
+        return call(impl, args);
+    }
+
+    /** Functions whose value depends on nothing but their arguments and the query's clock ({@code ExecContext.now}). */
+    private static final java.util.Set<String> CLOCK_FUNCTIONS = java.util.Set.of("ago", "now");
+
+    /**
+     * Evaluates {@code expr} once per {@link ExecContext} (its value depends on nothing else): {@code
+     * Timestamp > ago(24h)} then costs no date arithmetic per row. Thread-safe: the cached pair is immutable.
+     */
+    private static RowExpr perContext(RowExpr expr) {
+        record Cached(ExecContext ctx, Object value) {
+        }
+        java.util.concurrent.atomic.AtomicReference<Cached> last = new java.util.concurrent.atomic.AtomicReference<>();
+        return (row, ctx) -> {
+            Cached c = last.get();
+            if (c == null || c.ctx() != ctx) {
+                c = new Cached(ctx, expr.eval(row, ctx));
+                last.set(c);
+            }
+            return c.value();
+        };
+    }
+
+    private static RowExpr call(BoundScalar impl, RowExpr[] args) {
         switch (args.length) {
             case 0:
                 return (row, ctx) -> impl.invoke(new Object[0], ctx.eval());

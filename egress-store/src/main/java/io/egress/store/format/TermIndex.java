@@ -1,0 +1,233 @@
+package io.egress.store.format;
+
+import io.egress.kql.engine.functions.terms.Terms;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The term index of a dictionary string column (encoding {@link Encoding#DICTIONARY_TERMS}): for each
+ * term, the dictionary entries that contain it. A term is a maximal run of ASCII letters and digits (the
+ * term characters of Kusto's {@code has}), lower-cased, of {@value #MIN_TERM} to {@value #MAX_TERM}
+ * characters. {@code x has "curl.exe"} can only hold where the value contains the terms {@code curl}
+ * and {@code exe}, so the entries listed under one of them are the only candidates; a reader evaluates
+ * the predicate on those alone. Entries holding a non-ASCII character that case-folds to ASCII (the
+ * Kelvin sign folds to {@code k}) are listed apart and are always candidates, since a case-insensitive
+ * match may run through such a character.
+ *
+ * <p>Layout, after the dictionary's ids: varint T, then T times (varint length, the term's ASCII bytes,
+ * varint N, N entry ids, each as a varint difference to the previous one, the first to 0), terms in ascending
+ * byte order; then varint U and U entry ids as deltas (the always-candidates).
+ */
+public final class TermIndex {
+    static final int MIN_TERM = 3;
+    static final int MAX_TERM = 32;
+
+    private final byte[] bytes;
+    private final int entries;
+    private final int[] termAt;
+    private final int[] termLength;
+    private final int[] postingsAt;
+    private final int[] always;
+
+    private TermIndex(byte[] bytes, int entries, int[] termAt, int[] termLength, int[] postingsAt, int[] always) {
+        this.bytes = bytes;
+        this.entries = entries;
+        this.termAt = termAt;
+        this.termLength = termLength;
+        this.postingsAt = postingsAt;
+        this.always = always;
+    }
+
+    /** Writes the index of {@code texts} (the dictionary, in id order) to {@code out}. */
+    static void write(List<String> texts, ByteSink out) {
+        Map<String, IntList> postings = new HashMap<>();
+        IntList always = new IntList();
+        char[] term = new char[MAX_TERM];
+        for (int id = 0; id < texts.size(); id++) {
+            String s = texts.get(id);
+            int run = 0;
+            boolean foldsToAscii = false;
+            for (int i = 0; i <= s.length(); i++) {
+                char c = i < s.length() ? s.charAt(i) : ' ';
+                if (Terms.isTermChar(c)) {
+                    if (run < MAX_TERM) {
+                        term[run] = c <= 'Z' && c >= 'A' ? (char) (c + 32) : c;
+                    }
+                    run++;
+                    continue;
+                }
+                if (c >= 128 && Terms.fold(c) < 128) {
+                    foldsToAscii = true;
+                }
+                if (run >= MIN_TERM && run <= MAX_TERM) {
+                    postings.computeIfAbsent(new String(term, 0, run), k -> new IntList()).addOnce(id);
+                }
+                run = 0;
+            }
+            if (foldsToAscii) {
+                always.addOnce(id);
+            }
+        }
+        String[] sorted = postings.keySet().toArray(new String[0]);
+        Arrays.sort(sorted);
+        out.writeVarLong(sorted.length);
+        for (String t : sorted) {
+            byte[] ascii = t.getBytes(StandardCharsets.US_ASCII);
+            out.writeVarLong(ascii.length);
+            out.writeBytes(ascii, 0, ascii.length);
+            postings.get(t).writeDeltas(out);
+        }
+        always.writeDeltas(out);
+    }
+
+    /**
+     * Reads and checks the index at the source's position, which must run to the end of the block, over a
+     * dictionary of {@code entries} entries.
+     */
+    static TermIndex read(ByteSource in, int entries) {
+        int count = in.readCount(in.remaining());
+        int[] termAt = new int[count];
+        int[] termLength = new int[count];
+        int[] postingsAt = new int[count];
+        byte[] b = in.array();
+        for (int t = 0; t < count; t++) {
+            termLength[t] = in.readCount(MAX_TERM);
+            termAt[t] = in.skip(termLength[t]);
+            if (termLength[t] < MIN_TERM || (t > 0 && compare(b, termAt[t - 1], termLength[t - 1], b, termAt[t],
+                    termLength[t]) >= 0)) {
+                throw new CorruptSegmentException.Unchecked("term index out of order");
+            }
+            postingsAt[t] = in.position();
+            skipIds(in, entries);
+        }
+        int alwaysAt = in.position();
+        skipIds(in, entries);
+        int[] always = ids(new ByteSource(b, alwaysAt, in.position() - alwaysAt), entries);
+        if (in.remaining() != 0) {
+            throw new CorruptSegmentException.Unchecked(in.remaining() + " trailing bytes after the term index");
+        }
+        return new TermIndex(b, entries, termAt, termLength, postingsAt, always);
+    }
+
+    /**
+     * The entries whose value can contain {@code needles}' terms: for each needle, those listed under its
+     * longest indexed term, plus the always-candidates. Null when some needle has no term the index
+     * holds (empty, punctuation only, or every run shorter than {@value #MIN_TERM} or longer than
+     * {@value #MAX_TERM} characters): then any entry may match.
+     */
+    public BitSet candidates(List<String> needles) {
+        BitSet out = new BitSet(entries);
+        for (String needle : needles) {
+            byte[] term = longestTerm(needle);
+            if (term == null) {
+                return null;
+            }
+            int t = find(term);
+            if (t >= 0) {
+                ByteSource in = new ByteSource(bytes, postingsAt[t], bytes.length - postingsAt[t]);
+                for (int id : ids(in, entries)) {
+                    out.set(id);
+                }
+            }
+        }
+        for (int id : always) {
+            out.set(id);
+        }
+        return out;
+    }
+
+    /** The longest run of term characters of the case-folded needle that the index can hold, or null. */
+    static byte[] longestTerm(String needle) {
+        String folded = Terms.fold(needle);
+        int bestStart = -1;
+        int bestLength = 0;
+        int start = 0;
+        for (int i = 0; i <= folded.length(); i++) {
+            if (i < folded.length() && Terms.isTermChar(folded.charAt(i))) {
+                continue;
+            }
+            int length = i - start;
+            if (length >= MIN_TERM && length <= MAX_TERM && length > bestLength) {
+                bestStart = start;
+                bestLength = length;
+            }
+            start = i + 1;
+        }
+        return bestStart < 0 ? null : folded.substring(bestStart, bestStart + bestLength).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private int find(byte[] term) {
+        int lo = 0;
+        int hi = termAt.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = compare(bytes, termAt[mid], termLength[mid], term, 0, term.length);
+            if (c == 0) {
+                return mid;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    private static int compare(byte[] a, int aAt, int aLength, byte[] b, int bAt, int bLength) {
+        return Arrays.compareUnsigned(a, aAt, aAt + aLength, b, bAt, bAt + bLength);
+    }
+
+    private static void skipIds(ByteSource in, int entries) {
+        int n = in.readCount(entries);
+        long id = 0;
+        for (int i = 0; i < n; i++) {
+            id += in.readVarLong();
+            if (id >= entries) {
+                throw new CorruptSegmentException.Unchecked("term index entry " + id + " out of range");
+            }
+        }
+    }
+
+    private static int[] ids(ByteSource in, int entries) {
+        int n = in.readCount(entries);
+        int[] out = new int[n];
+        long id = 0;
+        for (int i = 0; i < n; i++) {
+            id += in.readVarLong();
+            out[i] = (int) id;
+        }
+        return out;
+    }
+
+    /** A growable list of ascending entry ids. */
+    private static final class IntList {
+        private int[] values = new int[4];
+        private int size;
+
+        void addOnce(int id) {
+            if (size > 0 && values[size - 1] == id) {
+                return;
+            }
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = id;
+        }
+
+        /** The count, then the first id and the differences to the previous one. */
+        void writeDeltas(ByteSink out) {
+            out.writeVarLong(size);
+            int previous = 0;
+            for (int i = 0; i < size; i++) {
+                out.writeVarLong(values[i] - previous);
+                previous = values[i];
+            }
+        }
+    }
+}
