@@ -19,9 +19,12 @@ import java.util.Map;
  * Kelvin sign folds to {@code k}) are listed apart and are always candidates, since a case-insensitive
  * match may run through such a character.
  *
- * <p>Layout, after the dictionary's ids: varint T, then T times (varint length, the term's ASCII bytes,
- * varint N, N entry ids, each as a varint difference to the previous one, the first to 0), terms in ascending
- * byte order; then varint U and U entry ids as deltas (the always-candidates).
+ * <p>Layout, after the dictionary's ids: varint T (terms), varint U and U entry ids (the
+ * always-candidates), T offsets (4 bytes little-endian, ascending, the first 0) of the term records from
+ * the end of the offsets, then the T records in ascending byte order of their terms: varint length,
+ * the term's ASCII bytes, varint N, N entry ids. Entry ids are ascending, each written as a varint
+ * difference to the previous one (the first to 0). The offsets let a reader look a term up by binary
+ * search without reading the other records.
  */
 public final class TermIndex {
     static final int MIN_TERM = 3;
@@ -29,17 +32,19 @@ public final class TermIndex {
 
     private final byte[] bytes;
     private final int entries;
-    private final int[] termAt;
-    private final int[] termLength;
-    private final int[] postingsAt;
+    private final int terms;
+    private final int offsetsAt;
+    private final int recordsAt;
+    private final int end;
     private final int[] always;
 
-    private TermIndex(byte[] bytes, int entries, int[] termAt, int[] termLength, int[] postingsAt, int[] always) {
+    private TermIndex(byte[] bytes, int entries, int terms, int offsetsAt, int recordsAt, int end, int[] always) {
         this.bytes = bytes;
         this.entries = entries;
-        this.termAt = termAt;
-        this.termLength = termLength;
-        this.postingsAt = postingsAt;
+        this.terms = terms;
+        this.offsetsAt = offsetsAt;
+        this.recordsAt = recordsAt;
+        this.end = end;
         this.always = always;
     }
 
@@ -76,42 +81,62 @@ public final class TermIndex {
         String[] sorted = postings.keySet().toArray(new String[0]);
         Arrays.sort(sorted);
         out.writeVarLong(sorted.length);
-        for (String t : sorted) {
-            byte[] ascii = t.getBytes(StandardCharsets.US_ASCII);
-            out.writeVarLong(ascii.length);
-            out.writeBytes(ascii, 0, ascii.length);
-            postings.get(t).writeDeltas(out);
-        }
         always.writeDeltas(out);
+        ByteSink records = new ByteSink(sorted.length * 16);
+        for (String t : sorted) {
+            out.writeFixedLE(records.size(), 4);
+            byte[] ascii = t.getBytes(StandardCharsets.US_ASCII);
+            records.writeVarLong(ascii.length);
+            records.writeBytes(ascii, 0, ascii.length);
+            postings.get(t).writeDeltas(records);
+        }
+        out.writeBytes(records.array(), 0, records.size());
     }
 
     /**
-     * Reads and checks the index at the source's position, which must run to the end of the block, over a
-     * dictionary of {@code entries} entries.
+     * Reads the index at the source's position, which must run to the end of the block, over a dictionary
+     * of {@code entries} entries. The offsets are checked here (ascending, inside the block, the last
+     * record ending with the block); a record is checked when a lookup reads it.
      */
     static TermIndex read(ByteSource in, int entries) {
-        int count = in.readCount(in.remaining());
-        int[] termAt = new int[count];
-        int[] termLength = new int[count];
-        int[] postingsAt = new int[count];
-        byte[] b = in.array();
-        for (int t = 0; t < count; t++) {
-            termLength[t] = in.readCount(MAX_TERM);
-            termAt[t] = in.skip(termLength[t]);
-            if (termLength[t] < MIN_TERM || (t > 0 && compare(b, termAt[t - 1], termLength[t - 1], b, termAt[t],
-                    termLength[t]) >= 0)) {
-                throw new CorruptSegmentException.Unchecked("term index out of order");
-            }
-            postingsAt[t] = in.position();
-            skipIds(in, entries);
-        }
+        int count = in.readCount(in.remaining() / 4);
         int alwaysAt = in.position();
         skipIds(in, entries);
-        int[] always = ids(new ByteSource(b, alwaysAt, in.position() - alwaysAt), entries);
-        if (in.remaining() != 0) {
-            throw new CorruptSegmentException.Unchecked(in.remaining() + " trailing bytes after the term index");
+        int[] always = ids(new ByteSource(in.array(), alwaysAt, in.position() - alwaysAt), entries);
+        int offsetsAt = in.skip(Math.multiplyExact(count, 4));
+        int recordsAt = in.position();
+        int end = recordsAt + in.remaining();
+        byte[] b = in.array();
+        int previous = -1;
+        for (int t = 0; t < count; t++) {
+            int offset = fixed(b, offsetsAt + 4 * t);
+            if (offset <= previous || offset < 0 || (t == 0 && offset != 0) || recordsAt + (long) offset >= end) {
+                throw new CorruptSegmentException.Unchecked("term index offsets out of order");
+            }
+            previous = offset;
         }
-        return new TermIndex(b, entries, termAt, termLength, postingsAt, always);
+        if (count > 0) {
+            ByteSource last = new ByteSource(b, recordsAt + previous, end - recordsAt - previous);
+            last.skip(last.readCount(MAX_TERM));
+            skipIds(last, entries);
+            if (last.remaining() != 0) {
+                throw new CorruptSegmentException.Unchecked(last.remaining() + " trailing bytes after the term index");
+            }
+        } else if (end != recordsAt) {
+            throw new CorruptSegmentException.Unchecked((end - recordsAt) + " trailing bytes after the term index");
+        }
+        in.skip(end - recordsAt);
+        return new TermIndex(b, entries, count, offsetsAt, recordsAt, end, always);
+    }
+
+    private static int fixed(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+    }
+
+    /** The source positioned on record {@code t}'s term length. */
+    private ByteSource record(int t) {
+        int at = recordsAt + fixed(bytes, offsetsAt + 4 * t);
+        return new ByteSource(bytes, at, end - at);
     }
 
     /**
@@ -129,7 +154,8 @@ public final class TermIndex {
             }
             int t = find(term);
             if (t >= 0) {
-                ByteSource in = new ByteSource(bytes, postingsAt[t], bytes.length - postingsAt[t]);
+                ByteSource in = record(t);
+                in.skip(in.readCount(MAX_TERM));
                 for (int id : ids(in, entries)) {
                     out.set(id);
                 }
@@ -139,6 +165,11 @@ public final class TermIndex {
             out.set(id);
         }
         return out;
+    }
+
+    /** Whether {@link #candidates} can look {@code needle} up (it has a term the index can hold). */
+    public static boolean canLookUp(String needle) {
+        return longestTerm(needle) != null;
     }
 
     /** The longest run of term characters of the case-folded needle that the index can hold, or null. */
@@ -163,10 +194,13 @@ public final class TermIndex {
 
     private int find(byte[] term) {
         int lo = 0;
-        int hi = termAt.length - 1;
+        int hi = terms - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = compare(bytes, termAt[mid], termLength[mid], term, 0, term.length);
+            ByteSource in = record(mid);
+            int length = in.readCount(MAX_TERM);
+            int at = in.skip(length);
+            int c = compare(bytes, at, length, term, 0, term.length);
             if (c == 0) {
                 return mid;
             }
@@ -188,7 +222,7 @@ public final class TermIndex {
         long id = 0;
         for (int i = 0; i < n; i++) {
             id += in.readVarLong();
-            if (id >= entries) {
+            if (id < 0 || id >= entries) {
                 throw new CorruptSegmentException.Unchecked("term index entry " + id + " out of range");
             }
         }
@@ -200,6 +234,9 @@ public final class TermIndex {
         long id = 0;
         for (int i = 0; i < n; i++) {
             id += in.readVarLong();
+            if (id < 0 || id >= entries) {
+                throw new CorruptSegmentException.Unchecked("term index entry " + id + " out of range");
+            }
             out[i] = (int) id;
         }
         return out;

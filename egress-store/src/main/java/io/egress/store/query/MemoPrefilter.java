@@ -71,28 +71,43 @@ public final class MemoPrefilter implements RowFilter {
      * {@code column} >= 0: the one string column the leaf reads; its value is memoised (slot {@code slot}).
      * {@code needles} non-null: the leaf is a term predicate a term index can narrow.
      */
-    private record Leaf(RowExpr expr, int column, int slot, List<String> needles, int[] reads, int rangeColumn)
-            implements Node {
+    private record Leaf(RowExpr expr, int column, int slot, List<String> needles, int[] reads, int rangeColumn,
+                        boolean equality) implements Node {
     }
 
     private static final Set<String> ORDERINGS = Set.of("<", "<=", ">", ">=");
 
     /**
-     * The rank of a conjunct in its chain: segment-range comparisons and tests once per distinct value
-     * first, row-by-row tests last. Reordering the conjuncts of an {@code and} keeps its result; it can
-     * only change which rows meet an evaluation error, and such rows are kept, which a prefilter may do.
+     * The rank of a conjunct in its chain, cheapest first: 0 for a time comparison a segment's range can
+     * decide and for a term predicate whose every needle the term index can look up; 1 for other tests
+     * of one string column's distinct values by equality or set membership; 2 for the rest (row by row,
+     * regular expressions, needles the index cannot narrow). An {@code and} or {@code or} ranks as its
+     * costliest operand, and at least 1. Reordering the conjuncts of an {@code and} keeps its result; it
+     * can only change which rows meet an evaluation error, and such rows are kept, which a prefilter may
+     * do. The sort is stable: equal ranks keep the query's order.
      */
     private static int cost(Node node) {
         if (node instanceof Leaf leaf) {
-            return leaf.rangeColumn() >= 0 || leaf.slot() >= 0 ? 0 : 2;
+            if (leaf.rangeColumn() >= 0) {
+                return 0;
+            }
+            if (leaf.slot() < 0) {
+                return 2;
+            }
+            if (leaf.needles() != null) {
+                return leaf.needles().stream().allMatch(TermIndex::canLookUp) ? 0 : 2;
+            }
+            return leaf.equality() ? 1 : 2;
         }
         Node[] parts = node instanceof All all ? all.parts() : ((Any) node).parts();
-        int worst = 0;
+        int worst = 1;
         for (Node part : parts) {
             worst = Math.max(worst, cost(part));
         }
-        return Math.max(worst, 1);
+        return worst;
     }
+
+    private static final Set<String> EQUALITIES = Set.of("==", "!=", "=~", "!~", "in", "!in", "in~", "!in~");
 
     /**
      * The datetime column of a comparison between it and a value that reads no column ({@code Timestamp >
@@ -129,8 +144,10 @@ public final class MemoPrefilter implements RowFilter {
                 .map(TermPredicates.TermPredicate::needles).orElse(null);
         Set<Integer> used = new java.util.TreeSet<>();
         int[] reads = collectAll(expr, used) ? used.stream().mapToInt(Integer::intValue).toArray() : null;
+        boolean equality = expr instanceof BoundExpr.SetTest set ? EQUALITIES.contains(set.op())
+                : expr instanceof BoundExpr.Call call && EQUALITIES.contains(call.name());
         return new Leaf(ExprCompiler.compile(expr), column, column >= 0 ? slots++ : -1, needles, reads,
-                comparedDatetime(expr));
+                comparedDatetime(expr), equality);
     }
 
     @Override
