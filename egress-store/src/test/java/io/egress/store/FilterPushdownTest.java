@@ -62,7 +62,7 @@ class FilterPushdownTest {
     }
 
     @org.junit.jupiter.api.Test
-    void mostlyDistinctValuesSwitchTheCacheOffAndKeepTheResult() throws Exception {
+    void mostlyDistinctValuesKeepTheResult() throws Exception {
         List<Object[]> rows = StoreTest.process(NOW.minusSeconds(3600), 6000, 0, "curl.exe");
         for (int i = 0; i < rows.size(); i++) {
             rows.get(i)[StoreTest.PROCESS.indexOf("ProcessCommandLine")] = "curl.exe " + (i % 7 == 0 ? "--upload-file " : "-o ") + i;

@@ -15,17 +15,17 @@ import io.egress.store.format.TermIndex;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The engine's {@link RowPrefilter} as a store {@link RowFilter}, with each conjunct that reads one
- * string column alone (such as {@code FileName has_any (...)}) evaluated once per distinct value: store
- * reads give equal strings one instance, so the cache is keyed by identity. Other conjuncts are
- * evaluated per row. An error while evaluating keeps the row, so the query meets and reports it.
+ * The engine's {@link RowPrefilter} as a store {@link RowFilter}, evaluated column by column over a
+ * segment ({@link #keep}): each conjunct that reads one string column alone (such as {@code FileName
+ * has_any (...)}) once per dictionary id, term predicates only on the entries the column's term index
+ * leaves possible, time comparisons once per segment when its range decides them, other conjuncts per
+ * row. An error while evaluating keeps the row, so the query meets and reports it.
  */
 public final class MemoPrefilter implements RowFilter {
     private static final Set<String> VOLATILE = Set.of("rand", "new_guid", "newguid", "row_number", "prev", "next");
@@ -169,16 +169,12 @@ public final class MemoPrefilter implements RowFilter {
     @Override
     public Predicate<Object[]> newTest() {
         ExecContext ctx = new ExecContext(Map.of(), now);
-        Memo[] memo = new Memo[slots];
-        for (int i = 0; i < slots; i++) {
-            memo[i] = new Memo();
-        }
         return row -> {
             try {
                 for (Node[] chain : chains) {
                     boolean all = true;
                     for (int j = 0; j < chain.length && all; j++) {
-                        all = test(chain[j], memo, row, ctx);
+                        all = test(chain[j], row, ctx);
                     }
                     if (all) {
                         return true;
@@ -386,10 +382,11 @@ public final class MemoPrefilter implements RowFilter {
         }
     }
 
-    private static boolean test(Node node, Memo[] memo, Object[] row, ExecContext ctx) {
+    /** One row through a node (the row-by-row form of {@link #keep}). */
+    private static boolean test(Node node, Object[] row, ExecContext ctx) {
         if (node instanceof All all) {
             for (Node part : all.parts()) {
-                if (!test(part, memo, row, ctx)) {
+                if (!test(part, row, ctx)) {
                     return false;
                 }
             }
@@ -397,44 +394,13 @@ public final class MemoPrefilter implements RowFilter {
         }
         if (node instanceof Any any) {
             for (Node part : any.parts()) {
-                if (test(part, memo, row, ctx)) {
+                if (test(part, row, ctx)) {
                     return true;
                 }
             }
             return false;
         }
-        Leaf leaf = (Leaf) node;
-        if (leaf.slot() < 0) {
-            return KqlValues.isTrue(leaf.expr().eval(row, ctx));
-        }
-        Object key = row[leaf.column()];
-        Memo cache = memo[leaf.slot()];
-        if (cache.off) {
-            return KqlValues.isTrue(leaf.expr().eval(row, ctx));
-        }
-        Boolean known = cache.values.get(key);
-        if (known != null) {
-            cache.hits++;
-            return known;
-        }
-        known = KqlValues.isTrue(leaf.expr().eval(row, ctx));
-        if (key != null) {
-            cache.values.put(key, known);
-            // mostly distinct values (command lines): the cache costs more than it saves
-            if (cache.values.size() >= Memo.PROBE && cache.hits < cache.values.size() / 4) {
-                cache.off = true;
-                cache.values = null;
-            }
-        }
-        return known;
-    }
-
-    /** One leaf's cache: results by value identity, switched off when values rarely repeat. */
-    private static final class Memo {
-        static final int PROBE = 2048;
-        IdentityHashMap<Object, Boolean> values = new IdentityHashMap<>();
-        long hits;
-        boolean off;
+        return KqlValues.isTrue(((Leaf) node).expr().eval(row, ctx));
     }
 
     /** The index of the one string column {@code expr} reads, or -1 (several columns, or a node that is not a pure function of them). */
