@@ -34,6 +34,8 @@ final class FastJsonLine {
     private byte[] b;
     private int end;
     private char[] chars = new char[256];
+    /** Whether the string {@link #skipString} validated last has no escape and no multi-byte character. */
+    private boolean plainAscii;
 
     /**
      * Matches the keys of {@code wanted}; the values of those in {@code kept} go into the row, the others
@@ -73,22 +75,24 @@ final class FastJsonLine {
     /**
      * Decodes the object in {@code buf[off, off+len)} into {@code row} (kept columns only; the caller
      * has set them to null and {@code bad} to nulls). A value that does not fit its column is null in
-     * {@code row} and its reason is in {@code bad}. Returns false when the line needs Jackson.
+     * {@code row} and its reason is in {@code bad}. Returns the position after the object's closing brace
+     * (what follows it is not read), or -1 when the line needs Jackson. No JSON token takes a newline,
+     * so the object read never spans one.
      */
-    boolean decode(byte[] buf, int off, int len, Object[] row, String[] bad) {
+    int decode(byte[] buf, int off, int len, Object[] row, String[] bad) {
         b = buf;
         end = off + len;
         int p = ws(off);
         if (p >= end || b[p] != '{') {
-            return false;
+            return -1;
         }
         p = ws(p + 1);
         if (p < end && b[p] == '}') {
-            return true;
+            return p + 1;
         }
         for (int position = 0; ; position++) {
             if (p >= end || b[p] != '"') {
-                return false;
+                return -1;
             }
             int keyStart = p + 1;
             int column;
@@ -98,18 +102,18 @@ final class FastJsonLine {
             } else {
                 q = keyEnd(keyStart);
                 if (q < 0) {
-                    return false;
+                    return -1;
                 }
                 column = lookup(Bytes.hash(b, keyStart, q), keyStart, q);
                 predict(position, keyStart, q, column);
             }
             p = ws(q + 1);
             if (p >= end || b[p] != ':') {
-                return false;
+                return -1;
             }
             p = ws(p + 1);
             if (p >= end) {
-                return false;
+                return -1;
             }
             if (column < 0) {
                 p = skipValue(p, 0);
@@ -117,21 +121,20 @@ final class FastJsonLine {
                 p = readValue(p, column, row, bad);
             }
             if (p < 0) {
-                return false;
+                return -1;
             }
             p = ws(p);
             if (p >= end) {
-                return false;
+                return -1;
             }
             if (b[p] == '}') {
-                break;
+                return p + 1;
             }
             if (b[p] != ',') {
-                return false;
+                return -1;
             }
             p = ws(p + 1);
         }
-        return true;
     }
 
     /**
@@ -457,6 +460,7 @@ final class FastJsonLine {
      * Returns the position after the closing quote, or -1.
      */
     private int skipString(int p) {
+        plainAscii = true;
         int q = p + 1;
         while (q < end) {
             q = Bytes.plainRun(b, q, end);
@@ -472,6 +476,7 @@ final class FastJsonLine {
                 continue;
             }
             if (c == '\\') {
+                plainAscii = false;
                 if (q + 1 >= end) {
                     return -1;
                 }
@@ -496,6 +501,7 @@ final class FastJsonLine {
             if (n < 0) {
                 return -1;
             }
+            plainAscii = false;
             q += n;
         }
         return -1;
@@ -545,22 +551,17 @@ final class FastJsonLine {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    /** The text of an already validated string body {@code [from, to)}. */
+    /** The text of the string body {@code [from, to)} that {@link #skipString} has just validated. */
     private String decodeString(int from, int to) {
-        boolean plain = true;
-        boolean ascii = true;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c == '\\') {
-                plain = false;
-                break;
-            }
-            if (c < 0) {
-                ascii = false;
-            }
+        if (plainAscii) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1); // no second scan
         }
-        if (plain) {
-            return new String(b, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        int firstEscape = from;
+        while (firstEscape < to && b[firstEscape] != '\\') {
+            firstEscape++;
+        }
+        if (firstEscape == to) {
+            return new String(b, from, to - from, StandardCharsets.UTF_8); // multi-byte characters, no escape
         }
         if (chars.length < to - from) {
             chars = new char[Math.max(to - from, chars.length * 2)];

@@ -9,8 +9,6 @@ import java.time.Instant;
  * is always the one {@link ValueConverter#parseDateTime} gives.
  */
 public final class IsoInstants {
-    /** What {@link #epochSecond} returns for text not of the form above (no such date has 4 digits). */
-    private static final long INVALID = Long.MIN_VALUE;
     private static final int MIN_LENGTH = 20;
     private static final int MAX_LENGTH = 30;
     /** Days from 0000-01-01 to 1970-01-01, as {@link java.time.LocalDate#toEpochDay} counts them. */
@@ -51,30 +49,27 @@ public final class IsoInstants {
 
     /** The instant in {@code b[off, off+len)}, or null when the text is not exactly the UTC form above. */
     static Instant parse(byte[] b, int off, int len) {
-        long seconds = epochSecond(b, off, len);
-        if (seconds == INVALID) {
+        if (!valid(b, off, len)) {
             return null;
         }
+        long epochDay = epochDay(digits(b, off, 4), digits(b, off + 5, 2), digits(b, off + 8, 2));
+        long seconds = epochDay * 86_400L + digits(b, off + 11, 2) * 3_600L + digits(b, off + 14, 2) * 60L
+                + digits(b, off + 17, 2);
         return Instant.ofEpochSecond(seconds, nanos(b, off + 19, off + len - 1));
     }
 
     /** Whether {@link #parse(byte[], int, int)} gives an instant, without making it. */
     static boolean valid(byte[] b, int off, int len) {
-        return epochSecond(b, off, len) != INVALID;
-    }
-
-    /** The whole seconds since the epoch of the text, after validating all of it; {@link #INVALID} otherwise. */
-    private static long epochSecond(byte[] b, int off, int len) {
         if (len < MIN_LENGTH || len > MAX_LENGTH) {
-            return INVALID;
+            return false;
         }
         int end = off + len;
         if (b[end - 1] != 'Z' && b[end - 1] != 'z') {
-            return INVALID;
+            return false;
         }
         if (b[off + 4] != '-' || b[off + 7] != '-' || (b[off + 10] != 'T' && b[off + 10] != 't')
                 || b[off + 13] != ':' || b[off + 16] != ':') {
-            return INVALID;
+            return false;
         }
         int year = digits(b, off, 4);
         int month = digits(b, off + 5, 2);
@@ -83,12 +78,10 @@ public final class IsoInstants {
         int minute = digits(b, off + 14, 2);
         int second = digits(b, off + 17, 2);
         if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
-            return INVALID;
+            return false;
         }
-        if (nanos(b, off + 19, end - 1) < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
-            return INVALID;
-        }
-        return epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
+        return nanos(b, off + 19, end - 1) >= 0 && month >= 1 && month <= 12 && day >= 1
+                && day <= monthLength(year, month);
     }
 
     /** The optional fraction {@code [from, to)} ('.' and 1 to 9 digits) in nanoseconds; 0 when empty, else -1. */

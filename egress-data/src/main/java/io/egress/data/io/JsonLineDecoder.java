@@ -89,7 +89,7 @@ final class JsonLineDecoder {
      */
     boolean decode(byte[] buf, int off, int len, long line, Problems problems) {
         reset();
-        if (fast.decode(buf, off, len, row, bad)) {
+        if (fast.decode(buf, off, len, row, bad) >= 0) {
             report(line, problems);
             return true;
         }
@@ -134,6 +134,29 @@ final class JsonLineDecoder {
             problems.add(line, "not a JSON object: " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Decodes the line starting at {@code off} in one pass, without first looking for its end: when the
+     * fast path reads its object and only blanks and a newline follow it before {@code limit}, returns
+     * the index of that newline, the row and problems being those {@link #decode} gives for the line
+     * (the object holds no newline: no JSON token takes one). Otherwise returns -1, reporting nothing;
+     * the caller then finds the end of the line and calls {@link #decode}.
+     */
+    int decodeLine(byte[] buf, int off, int limit, long line, Problems problems) {
+        reset();
+        int p = fast.decode(buf, off, limit - off, row, bad);
+        if (p < 0) {
+            return -1;
+        }
+        while (p < limit && (buf[p] == ' ' || buf[p] == '\t' || buf[p] == '\r')) {
+            p++;
+        }
+        if (p >= limit || buf[p] != '\n') {
+            return -1; // the buffer ends (the caller reads on), or something follows the object
+        }
+        report(line, problems);
+        return p;
     }
 
     private void reset() {

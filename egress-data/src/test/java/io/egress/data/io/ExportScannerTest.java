@@ -97,6 +97,27 @@ class ExportScannerTest {
         }
     }
 
+    /** Lines across the reader's 1 MB buffer refills, and one line longer than the buffer. */
+    @Test
+    void linesAcrossBufferRefills() throws IOException {
+        Random random = new Random(3);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            int size = i == 1500 ? 1_500_000 : random.nextInt(2000);
+            text.append("{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceName\":\"dev").append(i)
+                    .append("\",\"Bytes\":").append(i).append(",\"Note\":\"").append("z".repeat(size)).append("\"}")
+                    .append(random.nextInt(5) == 0 ? " \r\n" : "\n");
+        }
+        Path file = write("big.jsonl", text.toString());
+        ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
+        for (Set<String> columns : List.of(ALL, Set.of("DeviceName", "Bytes"))) {
+            ScanResult scan = ExportScanner.scan(file, SCHEMA, columns, null, 2, 1 << 20);
+            assertThat(render(scan.table())).isEqualTo(render(project(reference.table(), columns)));
+            assertThat(scan.problems()).isEmpty();
+        }
+        assertThat(reference.table().rowCount()).isEqualTo(3000);
+    }
+
     /**
      * {@link ExportScanner#stream}: the same rows in the same order and the same problems (with their line
      * numbers) as the reference, handed over in batches of at most one range each, for any range size.
@@ -205,6 +226,7 @@ class ExportScannerTest {
                 "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceNa",
                 "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceName\"",
                 "{}",
+                usual + " \t \r", usual + " tail", usual + usual,
                 usual, usual);
         Path file = write("keys.jsonl", String.join("\n", lines) + "\n");
         ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
