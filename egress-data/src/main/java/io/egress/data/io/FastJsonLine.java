@@ -16,6 +16,12 @@ import java.util.Set;
  */
 final class FastJsonLine {
     private static final int MAX_DEPTH = 200;
+    /** A string of ASCII characters without escapes. */
+    private static final int PLAIN = 0;
+    /** A string of ASCII characters with one-letter escapes (Windows paths). */
+    private static final int ASCII_ESCAPED = 1;
+    /** A string with multi-byte characters or hexadecimal escapes. */
+    private static final int OTHER = 2;
 
     private final int[] slotHash;
     private final byte[][] slotName;
@@ -34,8 +40,9 @@ final class FastJsonLine {
     private byte[] b;
     private int end;
     private char[] chars = new char[256];
-    /** Whether the string {@link #skipString} validated last has no escape and no multi-byte character. */
-    private boolean plainAscii;
+    private byte[] unescaped = new byte[256];
+    /** The kind of the string {@link #skipString} validated last. */
+    private int stringKind;
 
     /**
      * Matches the keys of {@code wanted}; the values of those in {@code kept} go into the row, the others
@@ -460,7 +467,7 @@ final class FastJsonLine {
      * Returns the position after the closing quote, or -1.
      */
     private int skipString(int p) {
-        plainAscii = true;
+        stringKind = PLAIN;
         int q = p + 1;
         while (q < end) {
             q = Bytes.plainRun(b, q, end);
@@ -476,7 +483,6 @@ final class FastJsonLine {
                 continue;
             }
             if (c == '\\') {
-                plainAscii = false;
                 if (q + 1 >= end) {
                     return -1;
                 }
@@ -485,9 +491,11 @@ final class FastJsonLine {
                     if (q + 5 >= end || !hex(b[q + 2]) || !hex(b[q + 3]) || !hex(b[q + 4]) || !hex(b[q + 5])) {
                         return -1;
                     }
+                    stringKind = OTHER;
                     q += 6;
                 } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
                         || e == 't') {
+                    stringKind = Math.max(stringKind, ASCII_ESCAPED);
                     q += 2;
                 } else {
                     return -1;
@@ -501,7 +509,7 @@ final class FastJsonLine {
             if (n < 0) {
                 return -1;
             }
-            plainAscii = false;
+            stringKind = OTHER;
             q += n;
         }
         return -1;
@@ -551,10 +559,47 @@ final class FastJsonLine {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
+    /** An {@link #ASCII_ESCAPED} string body: the runs between escapes copied whole, one Latin-1 string made. */
+    private String unescapeAscii(int from, int to) {
+        if (unescaped.length < to - from) {
+            unescaped = new byte[Math.max(to - from, unescaped.length * 2)];
+        }
+        int n = 0;
+        int i = from;
+        while (true) {
+            int run = Bytes.plainRun(b, i, to);
+            while (run < to && b[run] != '\\') {
+                run++;
+            }
+            System.arraycopy(b, i, unescaped, n, run - i);
+            n += run - i;
+            if (run == to) {
+                return new String(unescaped, 0, n, StandardCharsets.ISO_8859_1);
+            }
+            unescaped[n++] = (byte) escaped(b[run + 1]);
+            i = run + 2;
+        }
+    }
+
+    /** The character of the one-letter escape {@code \\e}. */
+    private static char escaped(byte e) {
+        return switch (e) {
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> (char) e; // '"', '\\' and '/'
+        };
+    }
+
     /** The text of the string body {@code [from, to)} that {@link #skipString} has just validated. */
     private String decodeString(int from, int to) {
-        if (plainAscii) {
+        if (stringKind == PLAIN) {
             return new String(b, from, to - from, StandardCharsets.ISO_8859_1); // no second scan
+        }
+        if (stringKind == ASCII_ESCAPED) {
+            return unescapeAscii(from, to);
         }
         int firstEscape = from;
         while (firstEscape < to && b[firstEscape] != '\\') {
@@ -572,17 +617,11 @@ final class FastJsonLine {
             byte c = b[i];
             if (c == '\\') {
                 byte e = b[i + 1];
-                switch (e) {
-                    case 'b' -> chars[n++] = '\b';
-                    case 'f' -> chars[n++] = '\f';
-                    case 'n' -> chars[n++] = '\n';
-                    case 'r' -> chars[n++] = '\r';
-                    case 't' -> chars[n++] = '\t';
-                    case 'u' -> {
-                        chars[n++] = (char) Integer.parseInt(new String(b, i + 2, 4, StandardCharsets.ISO_8859_1), 16);
-                        i += 4;
-                    }
-                    default -> chars[n++] = (char) e;
+                if (e == 'u') {
+                    chars[n++] = (char) Integer.parseInt(new String(b, i + 2, 4, StandardCharsets.ISO_8859_1), 16);
+                    i += 4;
+                } else {
+                    chars[n++] = escaped(e);
                 }
                 i += 2;
             } else if (c >= 0) {

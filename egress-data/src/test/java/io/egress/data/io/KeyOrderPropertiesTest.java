@@ -37,9 +37,11 @@ class KeyOrderPropertiesTest {
     private static final List<String> KEYS = List.of("Timestamp", "DeviceName", "RemotePort", "Bytes", "Flag", "Score",
             "Note", "Device", "DeviceNameX", "Byte", "BytesOut", "DeviceNamE", "RemotePart", "Flog", "Device\\u004eame",
             "Not\u00e9", "Skipped", "");
-    private static final List<String> VALUES = List.of("\"2026-01-15T11:00:00Z\"", "\"2026-01-15T11:00:00.1234567Z\"",
-            "\"2026-02-30T11:00:00Z\"", "\"2026-01-15 11:00:00\"", "\"text\"", "\"\"", "\"esc\\\"aped\\u00e9\"", "12",
-            "-7", "0", "99999999999", "1.5", "-2e3", "true", "false", "null", "{\"a\":[1,{}]}", "[]", "\"443\"");
+    private static final List<String> VALUES = List.of("\"2026-01-15T11:00:00Z\"",
+            "\"2026-01-15T11:00:00.1234567Z\"", "\"2026-02-30T11:00:00Z\"", "\"2026-01-15 11:00:00\"", "\"text\"",
+            "\"\"", "\"esc\\\"aped\\u00e9\"", "\"C:\\\\Program Files (x86)\\\\Contoso\\\\x.exe \\\"q\\\" \\t\\/\\b\\f\\n\\r\"",
+            "\"caf\u00e9\\\\\"", "12", "-7", "0", "99999999999", "1.5", "-2e3", "true", "false", "null",
+            "{\"a\":[1,{}]}", "[]", "\"443\"");
 
     @Property(tries = 300)
     void linesWithShiftingKeyOrdersReadAsTheReference(@ForAll("files") List<List<String>> lines, @ForAll long seed)
