@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class FastJsonLine {
     private static final int MAX_DEPTH = 200;
+    /** Keys past this position in a line are not predicted (exports have a few dozen columns). */
+    private static final int MAX_PREDICTED = 1024;
     /** A string of ASCII characters without escapes. */
     private static final int PLAIN = 0;
     /** A string of ASCII characters with one-letter escapes (Windows paths). */
@@ -162,7 +164,7 @@ final class FastJsonLine {
     private int keyEnd(int from) {
         int q = Bytes.plainRun(b, from, end);
         while (q < end && b[q] != '"' && b[q] >= 0x20 && b[q] != '\\') {
-            q++; // the last bytes of the line, which the word scan leaves
+            q++; // the last bytes of the range, which the word scan leaves
         }
         if (q >= end || b[q] != '"') {
             return -1; // escapes, control bytes and non-ASCII in keys go to Jackson
@@ -172,6 +174,9 @@ final class FastJsonLine {
 
     /** Remembers the key {@code [from, quote]} and its column as the prediction for {@code position}. */
     private void predict(int position, int from, int quote, int column) {
+        if (position >= MAX_PREDICTED) {
+            return;
+        }
         if (position >= predictedKeys.length) {
             predictedKeys = Arrays.copyOf(predictedKeys, position * 2);
             predictedColumns = Arrays.copyOf(predictedColumns, position * 2);

@@ -238,6 +238,24 @@ class ExportScannerTest {
         assertThat(reference.problems()).hasSizeGreaterThan(4);
     }
 
+    /** Lines of more keys than the prediction grows to or holds, the wanted ones last. */
+    @Test
+    void linesOfManyKeys() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int line = 0; line < 4; line++) {
+            text.append('{');
+            for (int k = 0; k < 1500; k++) {
+                text.append("\"k").append(line == 2 && k == 700 ? "x" : "").append(k).append("\":").append(k).append(',');
+            }
+            text.append("\"Bytes\":").append(line).append(",\"DeviceName\":\"d").append(line).append("\"}\n");
+        }
+        Path file = write("wide.jsonl", text.toString());
+        ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
+        ScanResult scan = ExportScanner.scan(file, SCHEMA, Set.of("DeviceName", "Bytes"), null, 1);
+        assertThat(render(scan.table())).isEqualTo(render(project(reference.table(), Set.of("DeviceName", "Bytes"))))
+                .containsExactly("d0 | 0", "d1 | 1", "d2 | 2", "d3 | 3");
+    }
+
     /** Typed columns that are only checked are validated but never put in the rows the filter sees. */
     @Test
     void theFilterSeesNullsInTheColumnsNotAskedFor() throws IOException {
