@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.egress.bench.gen.DefenderRowGenerator;
 import io.egress.data.DefenderSchemas;
 import io.egress.data.io.AdvancedHuntingReader;
+import io.egress.data.io.ExportScanner;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,13 +25,15 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Getting the three columns the seed's process branches need (Timestamp, FileName,
  * ProcessCommandLine) out of 1,000 generated DeviceProcessEvents JSON lines: Jackson streaming
  * (skip everything else) vs Jackson tree per line vs Egress's AdvancedHuntingReader (every column,
- * converted). Score: time for all 1,000 lines.
+ * converted). Score: time for all 1,000 lines. {@link #exportScanner} is the reader {@code egress query}
+ * uses (ExportScanner on one thread, the seed query's process columns) over the same lines in a file.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,11 +46,23 @@ public class JsonExtractBench {
     private final ObjectMapper mapper = new ObjectMapper();
     private List<String> lines;
     private String text;
+    private Path file;
+
+    /** The DeviceProcessEvents columns the seed query reads. */
+    private static final Set<String> SEED_COLUMNS = Set.of("Timestamp", "DeviceName", "AccountName", "FileName",
+            "ProcessCommandLine", "InitiatingProcessFileName", "InitiatingProcessCommandLine");
 
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         lines = SampleLines.processJsonLines(1_000);
         text = String.join("\n", lines);
+        file = Files.createTempFile("egress-jmh", ".json");
+        Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
+    }
+
+    @TearDown
+    public void tearDown() throws IOException {
+        Files.deleteIfExists(file);
     }
 
     @Benchmark
@@ -84,5 +103,11 @@ public class JsonExtractBench {
     public int advancedHuntingReader() {
         return AdvancedHuntingReader.read(text, "bench", DefenderSchemas.schema(DefenderRowGenerator.PROCESS_TABLE).orElseThrow())
                 .table().rowCount();
+    }
+
+    @Benchmark
+    public int exportScanner() throws IOException {
+        return ExportScanner.scan(file, DefenderSchemas.schema(DefenderRowGenerator.PROCESS_TABLE).orElseThrow(),
+                SEED_COLUMNS, null, 1).table().rowCount();
     }
 }

@@ -28,8 +28,12 @@ final class Bytes {
         int p = from;
         while (p + 8 <= to) {
             long v = (long) LONGS.get(b, p);
-            long special = zeroBytes(v ^ 0x2222222222222222L) | zeroBytes(v ^ 0x5C5C5C5C5C5C5C5CL)
-                    | ((v - 0x2020202020202020L) & ~v & HIGHS) | (v & HIGHS);
+            long quote = v ^ 0x2222222222222222L;
+            long backslash = v ^ 0x5C5C5C5C5C5C5C5CL;
+            // a byte below 0x20 sets its high bit in v - 0x20..., one of 0x80 and above in v (the borrow
+            // out of a byte below 0x20 can only mark bytes above it, as in zeroBytes)
+            long special = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (v - 0x2020202020202020L) | v)
+                    & HIGHS;
             if (special != 0) {
                 return p + (Long.numberOfTrailingZeros(special) >>> 3);
             }

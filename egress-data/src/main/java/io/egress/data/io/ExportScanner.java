@@ -338,6 +338,16 @@ public final class ExportScanner {
             int scanFrom = 0;
             try {
                 while (true) {
+                    // the first line of the file may start with a byte order mark: line() handles it
+                    if (!skipping && bufPos + off < end && !(start == 0 && lines == 0)) {
+                        int decoded = decoder.decodeLine(buf, off, len, lines + 1, problems);
+                        if (decoded >= 0) {
+                            lines++;
+                            accept(decoder.row(), test, keep);
+                            off = decoded + 1;
+                            continue;
+                        }
+                    }
                     int nl = Bytes.indexOfNewline(buf, Math.max(off, scanFrom), len);
                     if (nl < 0) {
                         if (eof) {
@@ -400,11 +410,14 @@ public final class ExportScanner {
             if (a == b) {
                 return;
             }
-            if (!decoder.decode(buf, a, b - a, lines, problems)) {
-                return;
+            if (decoder.decode(buf, a, b - a, lines, problems)) {
+                accept(decoder.row(), test, keep);
             }
+        }
+
+        /** Counts a decoded row and keeps its wanted columns when the filter accepts it. */
+        private void accept(Object[] row, Predicate<Object[]> test, int[] keep) {
             rowsRead++;
-            Object[] row = decoder.row();
             if (test != null && !test.test(row)) {
                 return;
             }

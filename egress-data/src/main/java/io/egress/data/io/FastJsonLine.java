@@ -4,6 +4,7 @@ import io.egress.data.ScalarType;
 import io.egress.data.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -15,6 +16,14 @@ import java.util.Set;
  */
 final class FastJsonLine {
     private static final int MAX_DEPTH = 200;
+    /** Keys past this position in a line are not predicted (exports have a few dozen columns). */
+    private static final int MAX_PREDICTED = 1024;
+    /** A string of ASCII characters without escapes. */
+    private static final int PLAIN = 0;
+    /** A string of ASCII characters with one-letter escapes (Windows paths). */
+    private static final int ASCII_ESCAPED = 1;
+    /** A string with multi-byte characters or hexadecimal escapes. */
+    private static final int OTHER = 2;
 
     private final int[] slotHash;
     private final byte[][] slotName;
@@ -22,16 +31,32 @@ final class FastJsonLine {
     private final int mask;
     private final ScalarType[] types;
     private final String[] names;
+    private final boolean[] keep;
+    /**
+     * Key-order prediction: exports write every line with the same keys in the same order, so the key
+     * at each position of the last line (its bytes and closing quote) and its column (or -1) are
+     * remembered, and a key that matches them is resolved without scanning or hashing it.
+     */
+    private byte[][] predictedKeys = new byte[16][];
+    private int[] predictedColumns = new int[16];
     private byte[] b;
     private int end;
     private char[] chars = new char[256];
+    private byte[] unescaped = new byte[256];
+    /** The kind of the string {@link #skipString} validated last. */
+    private int stringKind;
 
-    FastJsonLine(Schema schema, Set<String> columns) {
+    /**
+     * Matches the keys of {@code wanted}; the values of those in {@code kept} go into the row, the others
+     * are only checked (their problems reported, the row left null).
+     */
+    FastJsonLine(Schema schema, Set<String> wanted, Set<String> kept) {
         int n = schema.size();
         types = new ScalarType[n];
         names = new String[n];
+        keep = new boolean[n];
         int size = 16;
-        while (size < columns.size() * 4) {
+        while (size < wanted.size() * 4) {
             size <<= 1;
         }
         slotHash = new int[size];
@@ -41,7 +66,8 @@ final class FastJsonLine {
         for (int i = 0; i < n; i++) {
             types[i] = schema.column(i).type();
             names[i] = schema.column(i).name();
-            if (columns.contains(names[i])) {
+            keep[i] = kept.contains(names[i]);
+            if (wanted.contains(names[i])) {
                 byte[] name = names[i].getBytes(StandardCharsets.UTF_8);
                 int h = Bytes.hash(name, 0, name.length);
                 int slot = h & mask;
@@ -56,42 +82,47 @@ final class FastJsonLine {
     }
 
     /**
-     * Decodes the object in {@code buf[off, off+len)} into {@code row} (wanted columns only; the caller
+     * Decodes the object in {@code buf[off, off+len)} into {@code row} (kept columns only; the caller
      * has set them to null and {@code bad} to nulls). A value that does not fit its column is null in
-     * {@code row} and its reason is in {@code bad}. Returns false when the line needs Jackson.
+     * {@code row} and its reason is in {@code bad}. Returns the position after the object's closing brace
+     * (what follows it is not read), or -1 when the line needs Jackson. No JSON token takes a newline,
+     * so the object read never spans one.
      */
-    boolean decode(byte[] buf, int off, int len, Object[] row, String[] bad) {
+    int decode(byte[] buf, int off, int len, Object[] row, String[] bad) {
         b = buf;
         end = off + len;
         int p = ws(off);
         if (p >= end || b[p] != '{') {
-            return false;
+            return -1;
         }
         p = ws(p + 1);
         if (p < end && b[p] == '}') {
-            return true;
+            return p + 1;
         }
-        while (true) {
+        for (int position = 0; ; position++) {
             if (p >= end || b[p] != '"') {
-                return false;
+                return -1;
             }
             int keyStart = p + 1;
-            int q = Bytes.plainRun(b, keyStart, end);
-            while (q < end && b[q] != '"' && b[q] >= 0x20 && b[q] != '\\') {
-                q++; // the last bytes of the line, which the word scan leaves
+            int column;
+            int q = predictedKeyEnd(position, keyStart);
+            if (q >= 0) {
+                column = predictedColumns[position];
+            } else {
+                q = keyEnd(keyStart);
+                if (q < 0) {
+                    return -1;
+                }
+                column = lookup(Bytes.hash(b, keyStart, q), keyStart, q);
+                predict(position, keyStart, q, column);
             }
-            if (q >= end || b[q] != '"') {
-                return false; // escapes, control bytes and non-ASCII in keys go to Jackson
-            }
-            int h = Bytes.hash(b, keyStart, q);
-            int column = lookup(h, keyStart, q);
             p = ws(q + 1);
             if (p >= end || b[p] != ':') {
-                return false;
+                return -1;
             }
             p = ws(p + 1);
             if (p >= end) {
-                return false;
+                return -1;
             }
             if (column < 0) {
                 p = skipValue(p, 0);
@@ -99,21 +130,65 @@ final class FastJsonLine {
                 p = readValue(p, column, row, bad);
             }
             if (p < 0) {
-                return false;
+                return -1;
             }
             p = ws(p);
             if (p >= end) {
-                return false;
+                return -1;
             }
             if (b[p] == '}') {
-                break;
+                return p + 1;
             }
             if (b[p] != ',') {
-                return false;
+                return -1;
             }
             p = ws(p + 1);
         }
-        return true;
+    }
+
+    /**
+     * The closing quote of the key starting at {@code from} when it is the one predicted for
+     * {@code position}, else -1. The prediction holds plain ASCII bytes and the quote, so a match is a
+     * key that {@link #keyEnd} would end at the same quote (a longer or shorter key does not match).
+     */
+    private int predictedKeyEnd(int position, int from) {
+        if (position >= predictedKeys.length || predictedKeys[position] == null) {
+            return -1;
+        }
+        byte[] key = predictedKeys[position];
+        int to = from + key.length;
+        return to <= end && Arrays.equals(b, from, to, key, 0, key.length) ? to - 1 : -1;
+    }
+
+    /** The closing quote of a plain key starting at {@code from}, or -1 for Jackson. */
+    private int keyEnd(int from) {
+        int q = Bytes.plainRun(b, from, end);
+        while (q < end && b[q] != '"' && b[q] >= 0x20 && b[q] != '\\') {
+            q++; // the last bytes of the range, which the word scan leaves
+        }
+        if (q >= end || b[q] != '"') {
+            return -1; // escapes, control bytes and non-ASCII in keys go to Jackson
+        }
+        return q;
+    }
+
+    /** Remembers the key {@code [from, quote]} and its column as the prediction for {@code position}. */
+    private void predict(int position, int from, int quote, int column) {
+        if (position >= MAX_PREDICTED) {
+            return;
+        }
+        if (position >= predictedKeys.length) {
+            predictedKeys = Arrays.copyOf(predictedKeys, position * 2);
+            predictedColumns = Arrays.copyOf(predictedColumns, position * 2);
+        }
+        int len = quote + 1 - from;
+        byte[] key = predictedKeys[position];
+        if (key == null || key.length != len) {
+            key = new byte[len];
+            predictedKeys[position] = key;
+        }
+        System.arraycopy(b, from, key, 0, len);
+        predictedColumns[position] = column;
     }
 
     private int lookup(int h, int from, int to) {
@@ -150,34 +225,18 @@ final class FastJsonLine {
         return p;
     }
 
-    /** Reads a wanted value into {@code row[column]}; returns the position after it, or -1 for Jackson. */
+    /**
+     * Reads a wanted value into {@code row[column]} (kept columns only: the others are only checked);
+     * returns the position after it, or -1 for Jackson.
+     */
     private int readValue(int p, int column, Object[] row, String[] bad) {
         ScalarType type = types[column];
         bad[column] = null; // the last value of a repeated key wins, with its problem
         byte c = b[p];
         if (c == '"') {
             int close = skipString(p);
-            if (close < 0) {
-                return -1;
-            }
-            if (type == ScalarType.DATETIME) {
-                Instant fast = IsoInstants.parse(b, p + 1, close - 1 - (p + 1));
-                if (fast != null) {
-                    row[column] = fast;
-                    return close;
-                }
-            }
-            String text = decodeString(p + 1, close - 1);
-            if (type == ScalarType.STRING) {
-                row[column] = text;
-                return close;
-            }
-            try {
-                row[column] = type == ScalarType.DYNAMIC ? ValueConverter.dynamicFromText(text)
-                        : ValueConverter.fromText(text, type);
-            } catch (ValueConverter.BadValue e) {
-                row[column] = ValueConverter.nullOf(type);
-                bad[column] = "column " + names[column] + ": " + e.getMessage() + " (value set to null)";
+            if (close >= 0) {
+                readString(p + 1, close - 1, column, row, bad);
             }
             return close;
         }
@@ -190,49 +249,90 @@ final class FastJsonLine {
         }
         if ((c == 't' || c == 'f') && type == ScalarType.BOOL) {
             int after = literal(p, c == 't' ? "true" : "false");
-            if (after > 0) {
+            if (after > 0 && keep[column]) {
                 row[column] = c == 't';
             }
             return after;
         }
         if ((c == '-' || (c >= '0' && c <= '9')) && (type == ScalarType.LONG || type == ScalarType.INT)) {
-            int q = p;
-            boolean negative = c == '-';
-            if (negative) {
-                q++;
-            }
-            int digitsStart = q;
-            long value = 0;
-            while (q < end && b[q] >= '0' && b[q] <= '9') {
-                value = value * 10 + (b[q] - '0');
-                q++;
-            }
-            int digits = q - digitsStart;
-            if (digits == 0 || digits > 18 || (digits > 1 && b[digitsStart] == '0')) {
-                return -1;
-            }
-            if (q < end && !delimiter(b[q])) {
-                return -1; // fractions, exponents, garbage
-            }
-            long v = negative ? -value : value;
-            if (type == ScalarType.INT) {
-                if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                    return -1;
-                }
-                row[column] = (int) v;
-            } else {
-                row[column] = v;
-            }
-            return q;
+            return readInteger(p, column, row);
         }
         if ((c == '-' || (c >= '0' && c <= '9')) && type == ScalarType.REAL) {
             int q = skipNumber(p);
-            if (q > 0) {
+            if (q > 0 && keep[column]) {
                 row[column] = Double.parseDouble(new String(b, p, q - p, StandardCharsets.ISO_8859_1));
             }
-            return q;
+            return q; // a valid JSON number always parses, so a checked one needs no parsing
         }
         return -1; // other shapes (objects, numbers in string columns, ...) go through Jackson
+    }
+
+    /** A string value {@code [from, to)} (validated) for {@code column}, converted to its type. */
+    private void readString(int from, int to, int column, Object[] row, String[] bad) {
+        ScalarType type = types[column];
+        if (type == ScalarType.DATETIME) {
+            if (!keep[column]) {
+                if (IsoInstants.valid(b, from, to - from)) {
+                    return; // fits, and nothing to make: the row holds null for this column
+                }
+            } else {
+                Instant fast = IsoInstants.parse(b, from, to - from);
+                if (fast != null) {
+                    row[column] = fast;
+                    return;
+                }
+            }
+        }
+        String text = decodeString(from, to);
+        Object value;
+        if (type == ScalarType.STRING) {
+            value = text;
+        } else {
+            try {
+                value = type == ScalarType.DYNAMIC ? ValueConverter.dynamicFromText(text)
+                        : ValueConverter.fromText(text, type);
+            } catch (ValueConverter.BadValue e) {
+                value = ValueConverter.nullOf(type);
+                bad[column] = "column " + names[column] + ": " + e.getMessage() + " (value set to null)";
+            }
+        }
+        if (keep[column]) {
+            row[column] = value;
+        }
+    }
+
+    /** A plain JSON integer for a long or int column; returns the position after it, or -1 for Jackson. */
+    private int readInteger(int p, int column, Object[] row) {
+        int q = p;
+        boolean negative = b[p] == '-';
+        if (negative) {
+            q++;
+        }
+        int digitsStart = q;
+        long value = 0;
+        while (q < end && b[q] >= '0' && b[q] <= '9') {
+            value = value * 10 + (b[q] - '0');
+            q++;
+        }
+        int digits = q - digitsStart;
+        if (digits == 0 || digits > 18 || (digits > 1 && b[digitsStart] == '0')) {
+            return -1;
+        }
+        if (q < end && !delimiter(b[q])) {
+            return -1; // fractions, exponents, garbage
+        }
+        long v = negative ? -value : value;
+        if (types[column] == ScalarType.INT) {
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                return -1;
+            }
+            if (keep[column]) {
+                row[column] = (int) v;
+            }
+        } else if (keep[column]) {
+            row[column] = v; // boxed only when kept
+        }
+        return q;
     }
 
     private int literal(int p, String word) {
@@ -372,6 +472,7 @@ final class FastJsonLine {
      * Returns the position after the closing quote, or -1.
      */
     private int skipString(int p) {
+        stringKind = PLAIN;
         int q = p + 1;
         while (q < end) {
             q = Bytes.plainRun(b, q, end);
@@ -395,9 +496,11 @@ final class FastJsonLine {
                     if (q + 5 >= end || !hex(b[q + 2]) || !hex(b[q + 3]) || !hex(b[q + 4]) || !hex(b[q + 5])) {
                         return -1;
                     }
+                    stringKind = OTHER;
                     q += 6;
                 } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
                         || e == 't') {
+                    stringKind = Math.max(stringKind, ASCII_ESCAPED);
                     q += 2;
                 } else {
                     return -1;
@@ -411,6 +514,7 @@ final class FastJsonLine {
             if (n < 0) {
                 return -1;
             }
+            stringKind = OTHER;
             q += n;
         }
         return -1;
@@ -460,22 +564,54 @@ final class FastJsonLine {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    /** The text of an already validated string body {@code [from, to)}. */
-    private String decodeString(int from, int to) {
-        boolean plain = true;
-        boolean ascii = true;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c == '\\') {
-                plain = false;
-                break;
-            }
-            if (c < 0) {
-                ascii = false;
-            }
+    /** An {@link #ASCII_ESCAPED} string body: the runs between escapes copied whole, one Latin-1 string made. */
+    private String unescapeAscii(int from, int to) {
+        if (unescaped.length < to - from) {
+            unescaped = new byte[Math.max(to - from, unescaped.length * 2)];
         }
-        if (plain) {
-            return new String(b, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        int n = 0;
+        int i = from;
+        while (true) {
+            int run = Bytes.plainRun(b, i, to);
+            while (run < to && b[run] != '\\') {
+                run++;
+            }
+            System.arraycopy(b, i, unescaped, n, run - i);
+            n += run - i;
+            if (run == to) {
+                return new String(unescaped, 0, n, StandardCharsets.ISO_8859_1);
+            }
+            unescaped[n++] = (byte) escaped(b[run + 1]);
+            i = run + 2;
+        }
+    }
+
+    /** The character of the one-letter escape {@code \\e}. */
+    private static char escaped(byte e) {
+        return switch (e) {
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> (char) e; // '"', '\\' and '/'
+        };
+    }
+
+    /** The text of the string body {@code [from, to)} that {@link #skipString} has just validated. */
+    private String decodeString(int from, int to) {
+        if (stringKind == PLAIN) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1); // no second scan
+        }
+        if (stringKind == ASCII_ESCAPED) {
+            return unescapeAscii(from, to);
+        }
+        int firstEscape = from;
+        while (firstEscape < to && b[firstEscape] != '\\') {
+            firstEscape++;
+        }
+        if (firstEscape == to) {
+            return new String(b, from, to - from, StandardCharsets.UTF_8); // multi-byte characters, no escape
         }
         if (chars.length < to - from) {
             chars = new char[Math.max(to - from, chars.length * 2)];
@@ -486,17 +622,11 @@ final class FastJsonLine {
             byte c = b[i];
             if (c == '\\') {
                 byte e = b[i + 1];
-                switch (e) {
-                    case 'b' -> chars[n++] = '\b';
-                    case 'f' -> chars[n++] = '\f';
-                    case 'n' -> chars[n++] = '\n';
-                    case 'r' -> chars[n++] = '\r';
-                    case 't' -> chars[n++] = '\t';
-                    case 'u' -> {
-                        chars[n++] = (char) Integer.parseInt(new String(b, i + 2, 4, StandardCharsets.ISO_8859_1), 16);
-                        i += 4;
-                    }
-                    default -> chars[n++] = (char) e;
+                if (e == 'u') {
+                    chars[n++] = (char) Integer.parseInt(new String(b, i + 2, 4, StandardCharsets.ISO_8859_1), 16);
+                    i += 4;
+                } else {
+                    chars[n++] = escaped(e);
                 }
                 i += 2;
             } else if (c >= 0) {

@@ -1,96 +1,134 @@
 package io.egress.data.io;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * The fast path for the datetimes of Defender exports: {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} read
- * straight from characters, no string or formatter. Anything else (offsets, spaces, dates alone,
+ * straight from bytes, no string, formatter or date object. Anything else (offsets, spaces, dates alone,
  * out-of-range fields) returns null and the caller falls back to {@link ValueConverter}, so the result
  * is always the one {@link ValueConverter#parseDateTime} gives.
  */
 public final class IsoInstants {
+    private static final int MIN_LENGTH = 20;
+    private static final int MAX_LENGTH = 30;
+    /** Days from 0000-01-01 to 1970-01-01, as {@link java.time.LocalDate#toEpochDay} counts them. */
+    private static final long DAYS_0000_TO_1970 = 146_097L * 5 - (30L * 365 + 7);
+
     private IsoInstants() {
     }
 
-    /** As {@link #parse(char[], int, int)} over a string (event readers' timestamp text). */
+    /** As {@link #parse(byte[], int, int)} over a string (event readers' timestamp text). */
     public static Instant parse(String s) {
         int len = s.length();
-        if (len < 20 || len > 30) {
+        if (len < MIN_LENGTH || len > MAX_LENGTH) {
             return null;
         }
-        char[] c = new char[len];
-        s.getChars(0, len, c, 0);
-        return parse(c, 0, len);
-    }
-
-    /** As {@link #parse(char[], int, int)} over ASCII bytes. */
-    static Instant parse(byte[] b, int off, int len) {
-        if (len < 20 || len > 30) {
-            return null;
-        }
-        char[] c = new char[len];
+        byte[] ascii = new byte[len];
         for (int i = 0; i < len; i++) {
-            c[i] = (char) (b[off + i] & 0xFF);
+            ascii[i] = ascii(s.charAt(i));
         }
-        return parse(c, 0, len);
+        return parse(ascii, 0, len);
     }
 
-    /** The instant, or null when the text is not exactly the UTC form above. */
+    /** As {@link #parse(byte[], int, int)} over characters (Jackson's text buffer). */
     static Instant parse(char[] c, int off, int len) {
-        if (len < 20 || len > 30) {
+        if (len < MIN_LENGTH || len > MAX_LENGTH) {
             return null;
+        }
+        byte[] ascii = new byte[len];
+        for (int i = 0; i < len; i++) {
+            ascii[i] = ascii(c[off + i]);
+        }
+        return parse(ascii, 0, len);
+    }
+
+    /** A character as a byte; every non-ASCII one becomes 0, which the form above never accepts. */
+    private static byte ascii(char c) {
+        return c < 0x80 ? (byte) c : 0;
+    }
+
+    /** The instant in {@code b[off, off+len)}, or null when the text is not exactly the UTC form above. */
+    static Instant parse(byte[] b, int off, int len) {
+        if (!valid(b, off, len)) {
+            return null;
+        }
+        long epochDay = epochDay(digits(b, off, 4), digits(b, off + 5, 2), digits(b, off + 8, 2));
+        long seconds = epochDay * 86_400L + digits(b, off + 11, 2) * 3_600L + digits(b, off + 14, 2) * 60L
+                + digits(b, off + 17, 2);
+        return Instant.ofEpochSecond(seconds, nanos(b, off + 19, off + len - 1));
+    }
+
+    /** Whether {@link #parse(byte[], int, int)} gives an instant, without making it. */
+    static boolean valid(byte[] b, int off, int len) {
+        if (len < MIN_LENGTH || len > MAX_LENGTH) {
+            return false;
         }
         int end = off + len;
-        if (c[end - 1] != 'Z' && c[end - 1] != 'z') {
-            return null;
+        if (b[end - 1] != 'Z' && b[end - 1] != 'z') {
+            return false;
         }
-        if (c[off + 4] != '-' || c[off + 7] != '-' || (c[off + 10] != 'T' && c[off + 10] != 't')
-                || c[off + 13] != ':' || c[off + 16] != ':') {
-            return null;
+        if (b[off + 4] != '-' || b[off + 7] != '-' || (b[off + 10] != 'T' && b[off + 10] != 't')
+                || b[off + 13] != ':' || b[off + 16] != ':') {
+            return false;
         }
-        int year = digits(c, off, 4);
-        int month = digits(c, off + 5, 2);
-        int day = digits(c, off + 8, 2);
-        int hour = digits(c, off + 11, 2);
-        int minute = digits(c, off + 14, 2);
-        int second = digits(c, off + 17, 2);
+        int year = digits(b, off, 4);
+        int month = digits(b, off + 5, 2);
+        int day = digits(b, off + 8, 2);
+        int hour = digits(b, off + 11, 2);
+        int minute = digits(b, off + 14, 2);
+        int second = digits(b, off + 17, 2);
         if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
-            return null;
+            return false;
         }
-        int nanos = 0;
-        int p = off + 19;
-        if (p < end - 1) {
-            if (c[p] != '.') {
-                return null;
-            }
-            int fractionDigits = end - 1 - (p + 1);
-            if (fractionDigits < 1 || fractionDigits > 9) {
-                return null;
-            }
-            int f = digits(c, p + 1, fractionDigits);
-            if (f < 0) {
-                return null;
-            }
-            nanos = f;
-            for (int i = fractionDigits; i < 9; i++) {
-                nanos *= 10;
-            }
-        }
-        long epochDay;
-        try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
-        } catch (DateTimeException e) {
-            return null;
-        }
-        return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+        return nanos(b, off + 19, end - 1) >= 0 && month >= 1 && month <= 12 && day >= 1
+                && day <= monthLength(year, month);
     }
 
-    private static int digits(char[] c, int off, int n) {
+    /** The optional fraction {@code [from, to)} ('.' and 1 to 9 digits) in nanoseconds; 0 when empty, else -1. */
+    private static int nanos(byte[] b, int from, int to) {
+        if (from == to) {
+            return 0;
+        }
+        int fractionDigits = to - (from + 1);
+        if (b[from] != '.' || fractionDigits < 1 || fractionDigits > 9) {
+            return -1;
+        }
+        int nanos = digits(b, from + 1, fractionDigits);
+        if (nanos < 0) {
+            return -1;
+        }
+        for (int i = fractionDigits; i < 9; i++) {
+            nanos *= 10;
+        }
+        return nanos;
+    }
+
+    private static int monthLength(int year, int month) {
+        return switch (month) {
+            case 2 -> leap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    private static boolean leap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    /** {@link java.time.LocalDate#toEpochDay}'s arithmetic, for a valid date of a year 0 to 9999. */
+    private static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400 + (367 * month - 362) / 12 + day - 1;
+        if (month > 2) {
+            total -= leap(year) ? 1 : 2;
+        }
+        return total - DAYS_0000_TO_1970;
+    }
+
+    private static int digits(byte[] b, int off, int n) {
         int v = 0;
         for (int i = 0; i < n; i++) {
-            int d = c[off + i] - '0';
+            int d = b[off + i] - '0';
             if (d < 0 || d > 9) {
                 return -1;
             }

@@ -34,6 +34,7 @@ final class JsonLineDecoder {
     private final ScalarType[] types;
     private final String[] names;
     private final Object[] row;
+    private final boolean[] keep;
     private final FastJsonLine fast;
     private final String[] bad;
 
@@ -44,22 +45,27 @@ final class JsonLineDecoder {
         this.names = new String[n];
         this.nulls = new Object[n];
         this.row = new Object[n];
+        this.keep = new boolean[n];
         for (int i = 0; i < n; i++) {
             types[i] = schema.column(i).type();
             names[i] = schema.column(i).name();
             nulls[i] = ValueConverter.nullOf(types[i]);
             row[i] = nulls[i];
-            if (columns.contains(names[i]) || checked(types[i])) {
+            keep[i] = columns.contains(names[i]);
+            if (keep[i] || checked(types[i])) {
                 wanted.put(names[i], i);
             }
         }
-        this.fast = new FastJsonLine(schema, wanted.keySet());
-        this.keepIndexes = java.util.stream.IntStream.range(0, n).filter(i -> columns.contains(names[i])).toArray();
+        this.fast = new FastJsonLine(schema, wanted.keySet(), columns);
+        this.keepIndexes = java.util.stream.IntStream.range(0, n).filter(i -> keep[i]).toArray();
         this.bad = new String[n];
         this.wantedIndexes = wanted.values().stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    /** The row buffer {@link #decode} fills: valid until the next call; columns not wanted hold nulls. */
+    /**
+     * The row buffer {@link #decode} fills: valid until the next call; columns not asked for hold nulls
+     * (checked ones too: their values are validated, not kept).
+     */
     Object[] row() {
         return row;
     }
@@ -83,7 +89,7 @@ final class JsonLineDecoder {
      */
     boolean decode(byte[] buf, int off, int len, long line, Problems problems) {
         reset();
-        if (fast.decode(buf, off, len, row, bad)) {
+        if (fast.decode(buf, off, len, row, bad) >= 0) {
             report(line, problems);
             return true;
         }
@@ -106,7 +112,10 @@ final class JsonLineDecoder {
                 int i = index;
                 bad[i] = null;
                 try {
-                    row[i] = value(p, token, types[i]);
+                    Object value = value(p, token, types[i]);
+                    if (keep[i]) {
+                        row[i] = value;
+                    }
                 } catch (ValueConverter.BadValue e) {
                     row[i] = nulls[i];
                     bad[i] = "column " + names[i] + ": " + e.getMessage() + " (value set to null)";
@@ -125,6 +134,29 @@ final class JsonLineDecoder {
             problems.add(line, "not a JSON object: " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Decodes the line starting at {@code off} in one pass, without first looking for its end: when the
+     * fast path reads its object and only blanks and a newline follow it before {@code limit}, returns
+     * the index of that newline, the row and problems being those {@link #decode} gives for the line
+     * (the object holds no newline: no JSON token takes one). Otherwise returns -1, reporting nothing;
+     * the caller then finds the end of the line and calls {@link #decode}.
+     */
+    int decodeLine(byte[] buf, int off, int limit, long line, Problems problems) {
+        reset();
+        int p = fast.decode(buf, off, limit - off, row, bad);
+        if (p < 0) {
+            return -1;
+        }
+        while (p < limit && (buf[p] == ' ' || buf[p] == '\t' || buf[p] == '\r')) {
+            p++;
+        }
+        if (p >= limit || buf[p] != '\n') {
+            return -1; // the buffer ends (the caller reads on), or something follows the object
+        }
+        report(line, problems);
+        return p;
     }
 
     private void reset() {

@@ -97,6 +97,27 @@ class ExportScannerTest {
         }
     }
 
+    /** Lines across the reader's 1 MB buffer refills, and one line longer than the buffer. */
+    @Test
+    void linesAcrossBufferRefills() throws IOException {
+        Random random = new Random(3);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            int size = i == 1500 ? 1_500_000 : random.nextInt(2000);
+            text.append("{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceName\":\"dev").append(i)
+                    .append("\",\"Bytes\":").append(i).append(",\"Note\":\"").append("z".repeat(size)).append("\"}")
+                    .append(random.nextInt(5) == 0 ? " \r\n" : "\n");
+        }
+        Path file = write("big.jsonl", text.toString());
+        ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
+        for (Set<String> columns : List.of(ALL, Set.of("DeviceName", "Bytes"))) {
+            ScanResult scan = ExportScanner.scan(file, SCHEMA, columns, null, 2, 1 << 20);
+            assertThat(render(scan.table())).isEqualTo(render(project(reference.table(), columns)));
+            assertThat(scan.problems()).isEmpty();
+        }
+        assertThat(reference.table().rowCount()).isEqualTo(3000);
+    }
+
     /**
      * {@link ExportScanner#stream}: the same rows in the same order and the same problems (with their line
      * numbers) as the reference, handed over in batches of at most one range each, for any range size.
@@ -175,6 +196,84 @@ class ExportScannerTest {
         assertThat(reference.table().rowCount()).isGreaterThan(100);
         ScanResult some = ExportScanner.scan(file, SCHEMA, Set.of("DeviceName", "Bytes", "Timestamp"), null, 2, 4096);
         assertThat(some.rowsRead()).isEqualTo(reference.table().rowCount());
+    }
+
+    /**
+     * The key-order prediction (each line's keys guessed from the line before) against the reference, on
+     * lines that break the guess in every way: other orders, keys that are a prefix of the guessed one, have
+     * it as a prefix or differ from it in one byte, keys missing, added, repeated, escaped or non-ASCII, and
+     * lines cut in a key.
+     */
+    @Test
+    void keysThatDoNotFollowThePreviousLineAreStillMatched() throws IOException {
+        String usual = "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceName\":\"ws1\",\"RemotePort\":80,"
+                + "\"Bytes\":5,\"Flag\":true,\"Note\":\"n\"}";
+        List<String> lines = List.of(usual, usual,
+                "{\"DeviceName\":\"reordered\",\"Timestamp\":\"2026-01-15T12:00:00Z\",\"Bytes\":6,\"RemotePort\":81,"
+                        + "\"Note\":\"n\",\"Flag\":false}",
+                usual,
+                "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"Device\":\"prefix\",\"RemotePort\":80}",
+                "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceNameX\":\"longer\",\"RemotePort\":\"x\"}",
+                "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceName\":\"back\",\"RemotePort\":80}",
+                "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceNamE\":\"one byte off\",\"RemotePart\":80}",
+                "{\"Timestamp\":\"bad time\",\"RemotePort\":80,\"Flag\":\"maybe\"}",
+                "{\"Extra\":1,\"Timestamp\":\"2026-01-15T11:00:00Z\",\"More\":[1],\"DeviceName\":\"extra\",\"Bytes\":7}",
+                "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceName\":\"first\",\"DeviceName\":\"dup\",\"Bytes\":7,"
+                        + "\"Bytes\":\"x\",\"Bytes\":8}",
+                "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"Device\\u004eame\":\"escaped\",\"RemotePort\":80}",
+                "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceNam\u00e9\":\"accent\",\"RemotePort\":80}",
+                "{\"Timestamp\" : \"2026-01-15T11:00:00Z\" , \"DeviceName\":\"spaced\"}",
+                "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceNa",
+                "{\"Timestamp\":\"2026-01-15T11:00:00Z\",\"DeviceName\"",
+                "{}",
+                usual + " \t \r", usual + " tail", usual + usual,
+                usual, usual);
+        Path file = write("keys.jsonl", String.join("\n", lines) + "\n");
+        ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
+        for (Set<String> columns : List.of(ALL, Set.of("DeviceName", "Bytes"), Set.of("Note"))) {
+            ScanResult scan = ExportScanner.scan(file, SCHEMA, columns, null, 1);
+            assertThat(problems(scan.problems())).containsExactlyElementsOf(problems(reference.problems()));
+            assertThat(render(scan.table())).isEqualTo(render(project(reference.table(), columns)));
+        }
+        assertThat(reference.problems()).hasSizeGreaterThan(4);
+    }
+
+    /** Lines of more keys than the prediction grows to or holds, the wanted ones last. */
+    @Test
+    void linesOfManyKeys() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int line = 0; line < 4; line++) {
+            text.append('{');
+            for (int k = 0; k < 1500; k++) {
+                text.append("\"k").append(line == 2 && k == 700 ? "x" : "").append(k).append("\":").append(k).append(',');
+            }
+            text.append("\"Bytes\":").append(line).append(",\"DeviceName\":\"d").append(line).append("\"}\n");
+        }
+        Path file = write("wide.jsonl", text.toString());
+        ReadResult reference = AdvancedHuntingReader.read(file, SCHEMA);
+        ScanResult scan = ExportScanner.scan(file, SCHEMA, Set.of("DeviceName", "Bytes"), null, 1);
+        assertThat(render(scan.table())).isEqualTo(render(project(reference.table(), Set.of("DeviceName", "Bytes"))))
+                .containsExactly("d0 | 0", "d1 | 1", "d2 | 2", "d3 | 3");
+    }
+
+    /** Typed columns that are only checked are validated but never put in the rows the filter sees. */
+    @Test
+    void theFilterSeesNullsInTheColumnsNotAskedFor() throws IOException {
+        Path file = write("odd.jsonl", String.join("\n", ODD_LINES));
+        int device = SCHEMA.indexOf("DeviceName");
+        List<String> seen = new ArrayList<>();
+        Predicate<Object[]> test = row -> {
+            for (int i = 0; i < row.length; i++) {
+                if (i != device && !java.util.Objects.equals(row[i], ValueConverter.nullOf(SCHEMA.column(i).type()))) {
+                    seen.add(SCHEMA.column(i).name() + "=" + row[i]);
+                }
+            }
+            return true;
+        };
+        ScanResult scan = ExportScanner.scan(file, SCHEMA, Set.of("DeviceName"), () -> test, 1);
+        assertThat(seen).isEmpty();
+        assertThat(problems(scan.problems()))
+                .containsExactlyElementsOf(problems(AdvancedHuntingReader.read(file, SCHEMA).problems()));
     }
 
     @Test
@@ -256,12 +355,22 @@ class ExportScannerTest {
      * Problems as file:line and reason; Jackson's byte parser words some syntax errors differently from
      * the reference's char parser, so only their kind is compared.
      */
-    private static List<String> problems(List<ReadProblem> problems) {
+    static List<String> problems(List<ReadProblem> problems) {
         return problems.stream().map(p -> p.source() + ":" + p.line() + ": "
                 + (p.reason().startsWith("not a JSON object") ? "not a JSON object" : p.reason())).toList();
     }
 
-    private static List<String> render(Table table) {
+    /** The reference's rows cut to {@code columns}, as {@link ExportScanner} returns them. */
+    static Table project(Table table, Set<String> columns) {
+        Schema out = ExportScanner.output(table.schema(), columns);
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] row : table.rows()) {
+            rows.add(out.names().stream().map(name -> row[table.schema().indexOf(name)]).toArray());
+        }
+        return Table.of(out, rows);
+    }
+
+    static List<String> render(Table table) {
         List<String> out = new ArrayList<>();
         for (Object[] row : table.rows()) {
             out.add(Arrays.stream(row).map(ValueFormat::toKqlString).collect(Collectors.joining(" | ")));
