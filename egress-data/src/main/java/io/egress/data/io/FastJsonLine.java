@@ -43,6 +43,7 @@ final class FastJsonLine {
     private int end;
     private char[] chars = new char[256];
     private byte[] unescaped = new byte[256];
+    private final RecentStrings recent;
     /** The kind of the string {@link #skipString} validated last. */
     private int stringKind;
 
@@ -55,6 +56,7 @@ final class FastJsonLine {
         types = new ScalarType[n];
         names = new String[n];
         keep = new boolean[n];
+        recent = new RecentStrings(n);
         int size = 16;
         while (size < wanted.size() * 4) {
             size <<= 1;
@@ -282,6 +284,15 @@ final class FastJsonLine {
                     return;
                 }
             }
+        }
+        if (type == ScalarType.STRING && keep[column]) {
+            String text = recent.find(column, b, from, to);
+            if (text == null) {
+                text = decodeString(from, to);
+                recent.put(column, b, from, to, text);
+            }
+            row[column] = text;
+            return;
         }
         String text = decodeString(from, to);
         Object value;

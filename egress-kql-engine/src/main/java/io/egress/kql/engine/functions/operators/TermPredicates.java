@@ -16,10 +16,11 @@ public final class TermPredicates {
     }
 
     /**
-     * A term predicate: a row can only be true when its column value contains, as whole terms, the
-     * alphanumeric runs of at least one of {@code needles} (see {@code TermMatcher}).
+     * A term predicate: {@code has_any} of {@code needles} over a column ({@code has_all} when {@code
+     * all}); a row can only be true when its value contains, as whole terms, the alphanumeric runs of at
+     * least one of them (see {@code TermMatcher}).
      */
-    public record TermPredicate(int column, List<String> needles) {
+    public record TermPredicate(int column, List<String> needles, boolean caseSensitive, boolean all) {
     }
 
     public static Optional<TermPredicate> of(BoundExpr expr) {
@@ -28,13 +29,13 @@ public final class TermPredicates {
             List<String> needles = SetOperators.flatten(set.values()).stream().map(Values::str).toList();
             // has_all of nothing is true for every row: nothing to rule out
             return set.op().equals("has_all") && needles.isEmpty() ? Optional.empty()
-                    : Optional.of(new TermPredicate(c.index(), needles));
+                    : Optional.of(new TermPredicate(c.index(), needles, false, set.op().equals("has_all")));
         }
         if (expr instanceof BoundExpr.Call call && (call.name().equals("has") || call.name().equals("has_cs"))
                 && call.args().size() == 2 && call.args().get(0) instanceof BoundExpr.Column c
                 && c.type() == ScalarType.STRING && call.args().get(1) instanceof BoundExpr.Const k
                 && k.value() instanceof String needle) {
-            return Optional.of(new TermPredicate(c.index(), List.of(needle)));
+            return Optional.of(new TermPredicate(c.index(), List.of(needle), call.name().equals("has_cs"), false));
         }
         return Optional.empty();
     }

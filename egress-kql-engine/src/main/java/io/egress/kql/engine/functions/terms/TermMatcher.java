@@ -111,6 +111,35 @@ public final class TermMatcher {
         return automaton.scan(haystack, this, new boolean[keys.length], null);
     }
 
+    /**
+     * The index of {@code needle}'s distinct key (the position {@link #matchEach} marks for it), or -1
+     * for the empty needle or one this matcher was not built with.
+     */
+    public int keyIndex(String needle) {
+        String key = caseSensitive ? needle : Terms.fold(needle);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Marks in {@code seen} (one entry per distinct key, all false on entry) every key that matches: one
+     * scan answers several {@code has} tests over the same value.
+     */
+    public void matchEach(String haystack, boolean[] seen) {
+        if (keys.length == 0) {
+            return;
+        }
+        if (automaton == null) {
+            seen[0] = nextSingle(haystack, 0) >= 0;
+            return;
+        }
+        automaton.scan(haystack, this, seen, null);
+    }
+
     /** Every boundary-respecting occurrence, ordered by end then by start (overlaps included). */
     public List<TermMatch> findAll(String haystack) {
         List<TermMatch> out = new ArrayList<>();
