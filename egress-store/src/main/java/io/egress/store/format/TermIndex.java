@@ -19,7 +19,8 @@ import java.util.Map;
  * Kelvin sign folds to {@code k}) are listed apart and are always candidates, since a case-insensitive
  * match may run through such a character.
  *
- * <p>Layout, after the dictionary's ids: varint T (terms), varint U and U entry ids (the
+ * <p>Layout, after the dictionary's ids: varint shortest and varint longest term length indexed (this
+ * writer: {@value #MIN_TERM} and {@value #MAX_TERM}), varint T (terms), varint U and U entry ids (the
  * always-candidates), T offsets (4 bytes little-endian, ascending, the first 0) of the term records from
  * the end of the offsets, then the T records in ascending byte order of their terms: varint length,
  * the term's ASCII bytes, varint N, N entry ids. Entry ids are ascending, each written as a varint
@@ -27,20 +28,27 @@ import java.util.Map;
  * search without reading the other records.
  */
 public final class TermIndex {
-    static final int MIN_TERM = 3;
+    static final int MIN_TERM = 1;
     static final int MAX_TERM = 32;
+    /** The longest term any index may hold (a reader's bound on the lengths it reads). */
+    private static final int MAX_TERM_LIMIT = 255;
 
     private final byte[] bytes;
     private final int entries;
+    private final int minTerm;
+    private final int maxTerm;
     private final int terms;
     private final int offsetsAt;
     private final int recordsAt;
     private final int end;
     private final int[] always;
 
-    private TermIndex(byte[] bytes, int entries, int terms, int offsetsAt, int recordsAt, int end, int[] always) {
+    private TermIndex(byte[] bytes, int entries, int minTerm, int maxTerm, int terms, int offsetsAt, int recordsAt,
+                      int end, int[] always) {
         this.bytes = bytes;
         this.entries = entries;
+        this.minTerm = minTerm;
+        this.maxTerm = maxTerm;
         this.terms = terms;
         this.offsetsAt = offsetsAt;
         this.recordsAt = recordsAt;
@@ -80,6 +88,8 @@ public final class TermIndex {
         }
         String[] sorted = postings.keySet().toArray(new String[0]);
         Arrays.sort(sorted);
+        out.writeVarLong(MIN_TERM);
+        out.writeVarLong(MAX_TERM);
         out.writeVarLong(sorted.length);
         always.writeDeltas(out);
         ByteSink records = new ByteSink(sorted.length * 16);
@@ -99,6 +109,11 @@ public final class TermIndex {
      * record ending with the block); a record is checked when a lookup reads it.
      */
     static TermIndex read(ByteSource in, int entries) {
+        int minTerm = in.readCount(MAX_TERM_LIMIT);
+        int maxTerm = in.readCount(MAX_TERM_LIMIT);
+        if (minTerm < 1 || maxTerm < minTerm) {
+            throw new CorruptSegmentException.Unchecked("term index lengths " + minTerm + " to " + maxTerm);
+        }
         int count = in.readCount(in.remaining() / 4);
         int alwaysAt = in.position();
         skipIds(in, entries);
@@ -117,7 +132,7 @@ public final class TermIndex {
         }
         if (count > 0) {
             ByteSource last = new ByteSource(b, recordsAt + previous, end - recordsAt - previous);
-            last.skip(last.readCount(MAX_TERM));
+            last.skip(last.readCount(maxTerm));
             skipIds(last, entries);
             if (last.remaining() != 0) {
                 throw new CorruptSegmentException.Unchecked(last.remaining() + " trailing bytes after the term index");
@@ -126,7 +141,7 @@ public final class TermIndex {
             throw new CorruptSegmentException.Unchecked((end - recordsAt) + " trailing bytes after the term index");
         }
         in.skip(end - recordsAt);
-        return new TermIndex(b, entries, count, offsetsAt, recordsAt, end, always);
+        return new TermIndex(b, entries, minTerm, maxTerm, count, offsetsAt, recordsAt, end, always);
     }
 
     private static int fixed(byte[] b, int at) {
@@ -142,20 +157,20 @@ public final class TermIndex {
     /**
      * The entries whose value can contain {@code needles}' terms: for each needle, those listed under its
      * longest indexed term, plus the always-candidates. Null when some needle has no term the index
-     * holds (empty, punctuation only, or every run shorter than {@value #MIN_TERM} or longer than
-     * {@value #MAX_TERM} characters): then any entry may match.
+     * holds (empty, punctuation only, or every run shorter or longer than the index's term lengths): then
+     * any entry may match.
      */
     public BitSet candidates(List<String> needles) {
         BitSet out = new BitSet(entries);
         for (String needle : needles) {
-            byte[] term = longestTerm(needle);
+            byte[] term = longestTerm(needle, minTerm, maxTerm);
             if (term == null) {
                 return null;
             }
             int t = find(term);
             if (t >= 0) {
                 ByteSource in = record(t);
-                in.skip(in.readCount(MAX_TERM));
+                in.skip(in.readCount(maxTerm));
                 for (int id : ids(in, entries)) {
                     out.set(id);
                 }
@@ -169,11 +184,11 @@ public final class TermIndex {
 
     /** Whether {@link #candidates} can look {@code needle} up (it has a term the index can hold). */
     public static boolean canLookUp(String needle) {
-        return longestTerm(needle) != null;
+        return longestTerm(needle, MIN_TERM, MAX_TERM) != null;
     }
 
     /** The longest run of term characters of the case-folded needle that the index can hold, or null. */
-    static byte[] longestTerm(String needle) {
+    static byte[] longestTerm(String needle, int minTerm, int maxTerm) {
         String folded = Terms.fold(needle);
         int bestStart = -1;
         int bestLength = 0;
@@ -183,7 +198,7 @@ public final class TermIndex {
                 continue;
             }
             int length = i - start;
-            if (length >= MIN_TERM && length <= MAX_TERM && length > bestLength) {
+            if (length >= minTerm && length <= maxTerm && length > bestLength) {
                 bestStart = start;
                 bestLength = length;
             }
@@ -198,7 +213,7 @@ public final class TermIndex {
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             ByteSource in = record(mid);
-            int length = in.readCount(MAX_TERM);
+            int length = in.readCount(maxTerm);
             int at = in.skip(length);
             int c = compare(bytes, at, length, term, 0, term.length);
             if (c == 0) {

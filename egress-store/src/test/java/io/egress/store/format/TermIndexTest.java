@@ -64,7 +64,8 @@ class TermIndexTest {
         // "curl" is the longest term of "curl.exe"; the Kelvin-sign entry is always a candidate
         assertThat(index.candidates(List.of("curl.exe")).stream().boxed().toList()).containsExactly(0, 3, 4);
         assertThat(index.candidates(List.of("dig ", "wget"))).isEqualTo(BitSet.valueOf(new long[] {0b110010}));
-        assertThat(index.candidates(List.of("-T "))).isNull(); // no term of three characters or more
+        assertThat(index.candidates(List.of("-T ")).stream().boxed().toList()).containsExactly(0, 4); // the term "t"
+        assertThat(index.candidates(List.of("|"))).isNull(); // no term at all
         assertThat(index.candidates(List.of(""))).isNull();
         assertThat(index.candidates(List.of("nothing")).stream().boxed().toList()).containsExactly(4);
     }
