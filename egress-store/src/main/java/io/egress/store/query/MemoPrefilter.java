@@ -78,7 +78,7 @@ public final class MemoPrefilter implements RowFilter {
     private static final Set<String> ORDERINGS = Set.of("<", "<=", ">", ">=");
 
     /**
-     * The rank of a conjunct in its chain, cheapest first: 0 for a time comparison a segment's range can
+     * The rank of a conjunct in its chain (and of an operand of {@code and} / {@code or}), cheapest first: 0 for a time comparison a segment's range can
      * decide and for a term predicate whose every needle the term index can look up; 1 for other tests
      * of one string column's distinct values by equality or set membership; 2 for the rest (row by row,
      * regular expressions, needles the index cannot narrow). An {@code and} or {@code or} ranks as its
@@ -137,7 +137,9 @@ public final class MemoPrefilter implements RowFilter {
         if (expr instanceof BoundExpr.Logic logic) {
             Node left = node(logic.left(), schema);
             Node right = node(logic.right(), schema);
-            return logic.and() ? new All(new Node[] {left, right}) : new Any(new Node[] {left, right});
+            // cheaper operand first: (regex and has_any) tests the regex only where has_any holds
+            Node[] parts = cost(right) < cost(left) ? new Node[] {right, left} : new Node[] {left, right};
+            return logic.and() ? new All(parts) : new Any(parts);
         }
         int column = singleStringColumn(expr, schema);
         List<String> needles = TermPredicates.of(expr).filter(t -> t.column() == column)
