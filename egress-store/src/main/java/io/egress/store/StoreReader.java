@@ -371,7 +371,7 @@ public final class StoreReader {
             int[] ids = dictionary.ids();
             for (int r = 0; r < d.rows; r++) {
                 if (keep == null || keep[r]) {
-                    values[r] = dictionary.value(ids[r]);
+                    values[r] = dictionary.keptValue(ids[r]);
                 }
             }
         }

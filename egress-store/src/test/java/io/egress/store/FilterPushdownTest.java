@@ -77,6 +77,21 @@ class FilterPushdownTest {
                 .isEqualTo(IngestTest.rows(compilation.execute(new StoreReader(1).read(store, ReadPlan.all()).tables(), NOW)));
     }
 
+    @org.junit.jupiter.api.Test
+    void keptValuesOfFilteredColumnsAreOneInstanceAcrossSegments() throws Exception {
+        Store store = store(); // several hour segments
+        Compilation compilation = new KqlEngine().compile(
+                "DeviceProcessEvents | where FileName == \"ftp.exe\" | project FileName", Catalog.defender());
+        StoreRead planned = new StoreReader(2).read(store, QueryNeeds.plan(compilation, NOW));
+        Table t = planned.tables().get("DeviceProcessEvents");
+        assertThat(planned.segments().size()).isGreaterThan(1);
+        int c = t.schema().indexOf("FileName");
+        assertThat(t.rowCount()).isEqualTo(600);
+        for (int r = 1; r < t.rowCount(); r++) {
+            assertThat(t.value(r, c)).isSameAs(t.value(0, c));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"DeviceProcessEvents | where FileName has_any (dynamic([\"curl.exe\"])) and ProcessCommandLine has \"-T\""})
     void conjunctsOnOneStringColumnAreMemoised(String query) {

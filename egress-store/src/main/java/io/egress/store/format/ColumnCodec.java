@@ -344,7 +344,7 @@ public final class ColumnCodec {
                             ids[i] = id;
                         }
                         if (keep == null || keep[i]) {
-                            into[offset + i] = dictionary.value(id);
+                            into[offset + i] = dictionary.kept(id);
                         }
                     }
                 } else {
@@ -373,7 +373,7 @@ public final class ColumnCodec {
                             ids[i] = id;
                         }
                         if (keep == null || keep[i]) {
-                            into[offset + i] = dictionary.value(id);
+                            into[offset + i] = dictionary.kept(id);
                         }
                     }
                 }
@@ -404,8 +404,8 @@ public final class ColumnCodec {
 
     /**
      * A block's dictionary: where each entry's UTF-8 text lies, made into a value the first time a row
-     * needs it. Entries of a dictionary whose values repeat (at least 4 rows per entry on average) go
-     * through the read's {@link StringPool}.
+     * needs it. The entries kept rows hold, in a string dictionary whose values repeat (at least 4 rows
+     * per entry on average), go through the read's {@link StringPool}.
      */
     static final class Dictionary {
         static final Dictionary EMPTY = new Dictionary(ScalarType.STRING, new byte[0], new int[0], new int[0], null);
@@ -416,6 +416,7 @@ public final class ColumnCodec {
         private final int[] length;
         private final Object[] values;
         private final StringPool shared;
+        private final boolean[] pooled;
 
         private Dictionary(ScalarType type, byte[] bytes, int[] at, int[] length, StringPool shared) {
             this.type = type;
@@ -423,7 +424,8 @@ public final class ColumnCodec {
             this.at = at;
             this.length = length;
             this.values = new Object[at.length];
-            this.shared = shared;
+            this.shared = type == ScalarType.STRING ? shared : null;
+            this.pooled = this.shared == null ? null : new boolean[at.length];
         }
 
         static Dictionary read(ByteSource in, ScalarType type, int nonNull, StringPool pool) {
@@ -441,21 +443,35 @@ public final class ColumnCodec {
             return at.length;
         }
 
+        /** The entry's value, for a test: made once, not pooled. */
         Object value(int id) {
             Object v = values[id];
             if (v == null) {
-                v = ColumnCodec.value(type, new String(bytes, at[id], length[id], java.nio.charset.StandardCharsets.UTF_8),
-                        shared);
+                v = ColumnCodec.value(type, new String(bytes, at[id], length[id], java.nio.charset.StandardCharsets.UTF_8));
                 values[id] = v;
+            }
+            return v;
+        }
+
+        /**
+         * The entry's value for a row that is kept: through the read's pool when the dictionary's values
+         * repeat, so entries a filter tests but no kept row holds never cost a pool lookup.
+         */
+        Object kept(int id) {
+            Object v = value(id);
+            if (shared != null && !pooled[id]) {
+                v = shared.intern((String) v);
+                values[id] = v;
+                pooled[id] = true;
             }
             return v;
         }
     }
 
-    private static Object value(ScalarType type, String text, StringPool pool) {
+    private static Object value(ScalarType type, String text) {
         switch (type) {
             case STRING:
-                return pool == null ? text : pool.intern(text);
+                return text;
             case DECIMAL:
                 try {
                     return new BigDecimal(text);

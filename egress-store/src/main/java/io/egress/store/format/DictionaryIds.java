@@ -30,9 +30,14 @@ public final class DictionaryIds {
         return terms;
     }
 
-    /** The value of an id (the same instance each time). */
+    /** The value of an id, for a test (made once per segment; not pooled). */
     public Object value(int id) {
         return id == dictionary.size() ? nullValue : dictionary.value(id);
+    }
+
+    /** The value of an id for a row that is kept (shared with equal values of other segments when they repeat). */
+    public Object keptValue(int id) {
+        return id == dictionary.size() ? nullValue : dictionary.kept(id);
     }
 
     void set(int count, TermIndex terms, ColumnCodec.Dictionary dictionary, Object nullValue) {
