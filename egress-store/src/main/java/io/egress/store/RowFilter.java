@@ -15,14 +15,6 @@ public interface RowFilter {
     Predicate<Object[]> newTest();
 
     /**
-     * The columns the test reads, when known: a reader decodes these first, tests, and decodes the other
-     * columns for the kept rows only. Empty means unknown (every planned column is decoded first).
-     */
-    default java.util.Optional<java.util.Set<String>> columns() {
-        return java.util.Optional.empty();
-    }
-
-    /**
      * Sets {@code keep[r]} for each row of the batch this filter keeps; rows already kept are not
      * tested. The default tests row by row with {@link #newTest()}; a filter may instead work column by
      * column (and once per distinct value of a dictionary column).
@@ -58,16 +50,6 @@ public interface RowFilter {
             public void keep(FilterBatch batch, boolean[] keep) {
                 a.keep(batch, keep);
                 b.keep(batch, keep);
-            }
-
-            @Override
-            public java.util.Optional<java.util.Set<String>> columns() {
-                if (a.columns().isEmpty() || b.columns().isEmpty()) {
-                    return java.util.Optional.empty();
-                }
-                java.util.Set<String> both = new java.util.LinkedHashSet<>(a.columns().get());
-                both.addAll(b.columns().get());
-                return java.util.Optional.of(both);
             }
         };
     }

@@ -50,16 +50,6 @@ public final class ColumnCodec {
      * #writeDictionary}).
      */
     static Encoded encode(ScalarType type, List<Object[]> rows, int column, boolean v2) {
-        Encoding[] used = {Encoding.forType(type)};
-        ByteSink block = encodeBlock(type, rows, column, v2 ? used : null);
-        int nulls = 0;
-        for (Object[] row : rows) {
-            nulls += row[column] == null ? 1 : 0;
-        }
-        return new Encoded(block, used[0], nulls);
-    }
-
-    private static ByteSink encodeBlock(ScalarType type, List<Object[]> rows, int column, Encoding[] v2) {
         int n = rows.size();
         int nulls = 0;
         for (Object[] row : rows) {
@@ -68,11 +58,12 @@ public final class ColumnCodec {
             }
         }
         ByteSink out = new ByteSink(n * 2 + 16);
+        Encoding encoding = Encoding.forType(type);
         if (nulls == 0) {
             out.writeByte(NO_NULLS);
         } else if (nulls == n) {
             out.writeByte(ALL_NULL);
-            return out;
+            return new Encoded(out, encoding, nulls);
         } else {
             out.writeByte(SOME_NULLS);
             byte[] bitmap = new byte[(n + 7) / 8];
@@ -83,7 +74,7 @@ public final class ColumnCodec {
             }
             out.writeBytes(bitmap, 0, bitmap.length);
         }
-        switch (Encoding.forType(type)) {
+        switch (encoding) {
             case BITS -> {
                 byte[] bits = new byte[(n - nulls + 7) / 8];
                 int k = 0;
@@ -137,22 +128,22 @@ public final class ColumnCodec {
                     }
                 }
             }
-            case DICTIONARY, DICTIONARY_FIXED, DICTIONARY_TERMS -> writeDictionary(type, rows, column, out, v2);
+            case DICTIONARY, DICTIONARY_FIXED, DICTIONARY_TERMS -> encoding = writeDictionary(type, rows, column, out, v2);
         }
-        return out;
+        return new Encoded(out, encoding, nulls);
     }
 
     /**
      * Two passes, so that no copy of the texts is buffered besides {@code out}: the first gives each value
      * its id (in order of first use), the second writes the count, the texts, then the ids. Version 1
-     * ({@code v2 == null}) writes a varint id per non-null row ({@link Encoding#DICTIONARY}). Version 2
-     * writes fixed-width ids for every row, a null row holding the id one past the dictionary, so that a
-     * reader can pick the rows it keeps without reading the others ({@link Encoding#DICTIONARY_FIXED}),
-     * followed for large string dictionaries by a {@link TermIndex} ({@link Encoding#DICTIONARY_TERMS});
-     * {@code v2[0]} receives the encoding used.
+     * writes a varint id per non-null row ({@link Encoding#DICTIONARY}). Version 2 ({@code v2}) writes
+     * fixed-width ids for every row, a null row holding the id one past the dictionary, so that a reader
+     * can pick the rows it keeps without reading the others ({@link Encoding#DICTIONARY_FIXED}), followed
+     * for large string dictionaries by a {@link TermIndex} ({@link Encoding#DICTIONARY_TERMS}). Returns
+     * the encoding written.
      */
-    private static void writeDictionary(ScalarType type, List<Object[]> rows, int column, ByteSink out,
-                                        Encoding[] v2) {
+    private static Encoding writeDictionary(ScalarType type, List<Object[]> rows, int column, ByteSink out,
+                                            boolean v2) {
         Map<Object, Integer> ids = new HashMap<>();
         List<String> texts = new java.util.ArrayList<>();
         int[] idOf = new int[rows.size()];
@@ -179,13 +170,13 @@ public final class ColumnCodec {
         for (String text : texts) {
             out.writeString(text);
         }
-        if (v2 == null) {
+        if (!v2) {
             for (int id : idOf) {
                 if (id >= 0) {
                     out.writeVarLong(id);
                 }
             }
-            return;
+            return Encoding.DICTIONARY;
         }
         int width = idWidth(texts.size());
         out.writeByte(width);
@@ -194,10 +185,9 @@ public final class ColumnCodec {
         }
         if (type == ScalarType.STRING && texts.size() >= TERM_INDEX_MIN_ENTRIES) {
             TermIndex.write(texts, out);
-            v2[0] = Encoding.DICTIONARY_TERMS;
-        } else {
-            v2[0] = Encoding.DICTIONARY_FIXED;
+            return Encoding.DICTIONARY_TERMS;
         }
+        return Encoding.DICTIONARY_FIXED;
     }
 
     /** Bytes per fixed-width id for a dictionary of {@code size} entries (ids 0 to size, size meaning null). */

@@ -69,7 +69,7 @@ public final class TermIndex {
                 char c = i < s.length() ? s.charAt(i) : ' ';
                 if (Terms.isTermChar(c)) {
                     if (run < MAX_TERM) {
-                        term[run] = c <= 'Z' && c >= 'A' ? (char) (c + 32) : c;
+                        term[run] = Terms.fold(c);
                     }
                     run++;
                     continue;

@@ -43,14 +43,6 @@ public final class MemoPrefilter implements RowFilter {
         for (int i = 0; i < chains.length; i++) {
             chains[i] = source.get(i).stream().map(e -> node(e, prefilter.schema()))
                     .sorted(java.util.Comparator.comparingInt(MemoPrefilter::cost)).toArray(Node[]::new);
-            for (BoundExpr e : source.get(i)) {
-                Set<Integer> used = new HashSet<>();
-                if (collectAll(e, used)) {
-                    used.forEach(c -> readColumns.add(prefilter.schema().column(c).name()));
-                } else {
-                    columnsKnown = false;
-                }
-            }
         }
     }
 
@@ -78,8 +70,9 @@ public final class MemoPrefilter implements RowFilter {
     private static final Set<String> ORDERINGS = Set.of("<", "<=", ">", ">=");
 
     /**
-     * The rank of a conjunct in its chain (and of an operand of {@code and} / {@code or}), cheapest first: 0 for a time comparison a segment's range can
-     * decide and for a term predicate whose every needle the term index can look up; 1 for other tests
+     * The rank of a conjunct in its chain (and of an operand of {@code and} / {@code or}), cheapest
+     * first: 0 for a time comparison a segment's range can decide and for a term predicate whose every
+     * needle the term index can look up; 1 for other tests
      * of one string column's distinct values by equality or set membership; 2 for the rest (row by row,
      * regular expressions, needles the index cannot narrow). An {@code and} or {@code or} ranks as its
      * costliest operand, and at least 1. Reordering the conjuncts of an {@code and} keeps its result; it
@@ -130,8 +123,6 @@ public final class MemoPrefilter implements RowFilter {
     }
 
     private int slots;
-    private final Set<String> readColumns = new java.util.LinkedHashSet<>();
-    private boolean columnsKnown = true;
 
     private Node node(BoundExpr expr, Schema schema) {
         if (expr instanceof BoundExpr.Logic logic) {
@@ -157,43 +148,22 @@ public final class MemoPrefilter implements RowFilter {
         return prefilter.schema();
     }
 
-    @Override
-    public java.util.Optional<Set<String>> columns() {
-        return columnsKnown ? java.util.Optional.of(java.util.Collections.unmodifiableSet(readColumns))
-                : java.util.Optional.empty();
-    }
-
     /** How many leaves are evaluated once per distinct value. */
     public int memoised() {
         return slots;
     }
 
+    /** Row by row: the engine's own test (the store reads use {@link #keep}). */
     @Override
     public Predicate<Object[]> newTest() {
-        ExecContext ctx = new ExecContext(Map.of(), now);
-        return row -> {
-            try {
-                for (Node[] chain : chains) {
-                    boolean all = true;
-                    for (int j = 0; j < chain.length && all; j++) {
-                        all = test(chain[j], row, ctx);
-                    }
-                    if (all) {
-                        return true;
-                    }
-                }
-                return false;
-            } catch (RuntimeException e) {
-                return true;
-            }
-        };
+        return prefilter.newTest(now);
     }
 
     /**
      * Column-wise: each scan's chain runs over the rows not kept yet, each conjunct over the rows the
-     * previous ones passed, and each {@code or} operand over the rows the previous operands failed, so
-     * every row meets the same evaluations, in the same order, as with {@link #newTest()}. A leaf over one
-     * dictionary string column is evaluated once per dictionary id. A row whose evaluation fails is kept.
+     * previous ones passed, and each {@code or} operand over the rows the previous operands failed, as a
+     * row-by-row test would short-circuit. A leaf over one dictionary string column is evaluated once per
+     * dictionary id. A row whose evaluation fails is kept.
      */
     @Override
     public void keep(FilterBatch batch, boolean[] keep) {
@@ -382,27 +352,6 @@ public final class MemoPrefilter implements RowFilter {
             }
             return k;
         }
-    }
-
-    /** One row through a node (the row-by-row form of {@link #keep}). */
-    private static boolean test(Node node, Object[] row, ExecContext ctx) {
-        if (node instanceof All all) {
-            for (Node part : all.parts()) {
-                if (!test(part, row, ctx)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (node instanceof Any any) {
-            for (Node part : any.parts()) {
-                if (test(part, row, ctx)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return KqlValues.isTrue(((Leaf) node).expr().eval(row, ctx));
     }
 
     /** The index of the one string column {@code expr} reads, or -1 (several columns, or a node that is not a pure function of them). */

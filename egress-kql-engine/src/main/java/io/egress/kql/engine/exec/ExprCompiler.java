@@ -111,21 +111,12 @@ public final class ExprCompiler {
     private static final java.util.Set<String> CLOCK_FUNCTIONS = java.util.Set.of("ago", "now");
 
     /**
-     * Evaluates {@code expr} once per {@link ExecContext} (its value depends on nothing else): {@code
-     * Timestamp > ago(24h)} then costs no date arithmetic per row. Thread-safe: the cached pair is immutable.
+     * Evaluates {@code expr} once per {@link ExecContext} (its value depends on nothing else), through the
+     * context's cache: {@code Timestamp > ago(24h)} then costs no date arithmetic per row.
      */
     private static RowExpr perContext(RowExpr expr) {
-        record Cached(ExecContext ctx, Object value) {
-        }
-        java.util.concurrent.atomic.AtomicReference<Cached> last = new java.util.concurrent.atomic.AtomicReference<>();
-        return (row, ctx) -> {
-            Cached c = last.get();
-            if (c == null || c.ctx() != ctx) {
-                c = new Cached(ctx, expr.eval(row, ctx));
-                last.set(c);
-            }
-            return c.value();
-        };
+        Object key = new Object(); // this call site
+        return (row, ctx) -> ctx.cached(key, () -> expr.eval(row, ctx));
     }
 
     private static RowExpr call(BoundScalar impl, RowExpr[] args) {
