@@ -35,6 +35,7 @@ public final class EgressCli implements Runnable {
         commandLine.addSubcommand(new InspectCommand());
         commandLine.addSubcommand(new SigmaCommand());
         commandLine.addSubcommand(new IngestCommand());
+        commandLine.addSubcommand(new CompactCommand());
         return commandLine;
     }
 

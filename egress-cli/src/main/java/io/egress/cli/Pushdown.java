@@ -8,6 +8,7 @@ import io.egress.data.io.ScanResult;
 import io.egress.kql.engine.Catalog;
 import io.egress.kql.engine.Compilation;
 import io.egress.kql.engine.KqlEngine;
+import io.egress.kql.engine.RowPrefilter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,15 +59,18 @@ final class Pushdown {
         Schema schema = DefenderSchemas.schema(table).orElseThrow();
         Set<String> columns = compilation.referencedColumns().getOrDefault(table, Set.of());
         Supplier<Predicate<Object[]>> filter;
+        Set<String> filterReads;
         if (!compilation.referencedTables().contains(table)) {
             filter = () -> row -> false; // not read by the query: only check the file
+            filterReads = Set.of();
         } else {
-            filter = compilation.prefilter(table).filter(p -> p.schema().equals(schema))
-                    .<Supplier<Predicate<Object[]>>>map(p -> () -> p.newTest(now)).orElse(null);
+            Optional<RowPrefilter> prefilter = compilation.prefilter(table).filter(p -> p.schema().equals(schema));
+            filter = prefilter.<Supplier<Predicate<Object[]>>>map(p -> () -> p.newTest(now)).orElse(null);
+            filterReads = prefilter.map(RowPrefilter::columnsRead).orElse(null);
         }
         ScanResult r;
         try {
-            r = ExportScanner.scan(path, schema, columns, filter, Runtime.getRuntime().availableProcessors());
+            r = ExportScanner.scan(path, schema, columns, filterReads, filter, Runtime.getRuntime().availableProcessors());
         } catch (IOException e) {
             throw new UserError("cannot read " + label + ": " + CliText.reason(e));
         }

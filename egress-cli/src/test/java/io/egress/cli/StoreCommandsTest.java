@@ -54,6 +54,38 @@ class StoreCommandsTest {
     }
 
     @Test
+    void compactAfterRepeatedIngestsKeepsTheAnswers() throws Exception {
+        String store = dir.resolve("store").toString();
+        for (int i = 0; i < 3; i++) {
+            CliRun run = CliRun.of("ingest", SAMPLES, "--store", store, "--max-segment-rows", "7");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+        String query = "union DeviceProcessEvents, DeviceNetworkEvents | summarize n = count() by DeviceName, Timestamp";
+        CliRun before = CliRun.of("query", "-q", query, "--now", NOW, "-o", "jsonl", "--store", store);
+        long segmentsBefore;
+        try (Stream<Path> files = Files.walk(Path.of(store))) {
+            segmentsBefore = files.filter(p -> p.toString().endsWith(".egseg")).count();
+        }
+        CliRun compact = CliRun.of("compact", "--store", store);
+        assertThat(compact.exitCode()).as(compact.err()).isZero();
+        assertThat(compact.out()).contains("segments   " + segmentsBefore + " before");
+        long segmentsAfter;
+        try (Stream<Path> files = Files.walk(Path.of(store))) {
+            segmentsAfter = files.filter(p -> p.toString().endsWith(".egseg")).count();
+        }
+        assertThat(segmentsAfter).isLessThan(segmentsBefore / 3);
+        CliRun after = CliRun.of("query", "-q", query, "--now", NOW, "-o", "jsonl", "--store", store);
+        assertThat(sortedLines(after.out())).isNotEmpty().isEqualTo(sortedLines(before.out()));
+
+        CliRun missing = CliRun.of("compact", "--store", store, "--table", "Nope");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("has no table Nope").doesNotContain("Exception");
+        CliRun notAStore = CliRun.of("compact", "--store", dir.resolve("none").toString());
+        assertThat(notAStore.exitCode()).isEqualTo(2);
+        assertThat(notAStore.err()).contains("is not a store");
+    }
+
+    @Test
     void detectOverTheStoreGivesTheAlertsOfDetectOverTheFiles() {
         String store = ingest();
         CliRun files = CliRun.of("detect", SAMPLES, "-o", "jsonl");

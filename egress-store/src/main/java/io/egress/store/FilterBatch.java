@@ -7,11 +7,11 @@ import java.time.Instant;
 /**
  * One segment's rows as a {@link RowFilter} sees them, column by column in the filter's row layout.
  * Columns are decoded on first use (a filter that rules every row out on one column never decodes the
- * others). A dictionary-encoded string column gives each row's dictionary id, its values are made from
- * the dictionary when first asked for, and its term index; so a predicate over one string column can be
- * evaluated once per distinct value, and only for the values the index leaves possible. A datetime
- * column without nulls whose range the segment header records gives that range, so a comparison with a
- * constant can be decided for the whole segment.
+ * others). A dictionary-encoded column (string; int and long of few distinct values) gives each row's
+ * dictionary id, its values are made from the dictionary when first asked for, and its term index; so a
+ * predicate over one such column can be evaluated once per distinct value, and only for the values the
+ * index leaves possible. A datetime column without nulls whose range the segment header records gives
+ * that range, so a comparison with a constant can be decided for the whole segment.
  */
 public final class FilterBatch {
     /** Decodes one layout column of the segment. */
@@ -21,7 +21,7 @@ public final class FilterBatch {
 
     /**
      * A decoded column: {@code values} null when the segment has no such column (it reads as the type's
-     * null); {@code dictionary} non-null for dictionary string columns, whose values are then made on
+     * null); {@code dictionary} non-null for dictionary columns, whose values are then made on
      * demand.
      */
     public record Loaded(Object[] values, DictionaryIds dictionary) {
@@ -79,7 +79,7 @@ public final class FilterBatch {
         }
     }
 
-    /** The dictionary ids of a string column's rows, or null when the column has none. */
+    /** The dictionary ids of a dictionary column's rows, or null when the column has none. */
     public int[] ids(int column) {
         Loaded l = column(column);
         return l.values() == null || l.dictionary() == null ? null : l.dictionary().ids();

@@ -63,12 +63,9 @@ public final class StoreReader {
                 out.put(table, known);
                 continue;
             }
-            for (SegmentFile file : store.segments(table)) {
-                try (SegmentReader reader = SegmentReader.open(file.path())) {
-                    out.put(table, reader.header().schema());
-                    break;
-                } catch (CorruptSegmentException e) {
-                    // try the next segment; the corrupt one is reported when read
+            try (LiveSegments live = LiveSegments.open(store, table)) {
+                if (!live.readers().isEmpty()) {
+                    out.put(table, live.readers().get(0).header().schema()); // corrupt ones are reported when read
                 }
             }
         }
@@ -82,14 +79,12 @@ public final class StoreReader {
             if (plan.table(table).isEmpty()) {
                 continue;
             }
-            for (SegmentFile file : store.segments(table)) {
-                try (SegmentReader reader = SegmentReader.open(file.path())) {
+            try (LiveSegments live = LiveSegments.open(store, table)) {
+                for (SegmentReader reader : live.readers()) {
                     Instant max = reader.header().maxTime();
                     if (max != null && (latest == null || max.isAfter(latest))) {
                         latest = max;
                     }
-                } catch (CorruptSegmentException e) {
-                    // reported when the segment is read
                 }
             }
         }
@@ -113,27 +108,20 @@ public final class StoreReader {
                 if (want.isEmpty()) {
                     continue;
                 }
-                List<SegmentFile> files = store.segments(table);
-                if (files.isEmpty()) {
-                    continue;
-                }
                 List<SegmentReader> open = new ArrayList<>();
-                try {
-                    for (SegmentFile file : files) {
-                        try {
-                            SegmentReader reader = SegmentReader.open(file.path());
-                            if (!reader.header().table().equals(table)) {
-                                reader.close();
-                                problems.add(new SegmentProblem(file.path(), "holds table " + reader.header().table()
-                                        + ", not " + table));
-                            } else if (before(reader.header(), want.get().after())) {
-                                reader.close();
-                                skipped++;
-                            } else {
-                                open.add(reader);
-                            }
-                        } catch (CorruptSegmentException e) {
-                            problems.add(new SegmentProblem(file.path(), e.getMessage()));
+                try (LiveSegments live = LiveSegments.open(store, table)) {
+                    if (live.readers().isEmpty() && live.problems().isEmpty()) {
+                        continue;
+                    }
+                    problems.addAll(live.problems());
+                    for (SegmentReader reader : live.readers()) {
+                        if (!reader.header().table().equals(table)) {
+                            problems.add(new SegmentProblem(reader.path(), "holds table " + reader.header().table()
+                                    + ", not " + table));
+                        } else if (before(reader.header(), want.get().after())) {
+                            skipped++;
+                        } else {
+                            open.add(reader);
                         }
                     }
                     Schema schema = knownSchema(table);
@@ -158,10 +146,6 @@ public final class StoreReader {
                         }
                     }
                     tables.put(table, concat(schema, wanted, decoded, total));
-                } finally {
-                    for (SegmentReader r : open) {
-                        r.close();
-                    }
                 }
             }
         } finally {
@@ -279,7 +263,7 @@ public final class StoreReader {
         }
     }
 
-    /** Decodes column {@code c}; with {@code withIds}, a string column also records its dictionary ids in {@code d}. */
+    /** Decodes column {@code c}; with {@code withIds}, a dictionary column also records its dictionary ids in {@code d}. */
     private static Object[] column(Decoded d, Schema schema, int c, StringPool strings, boolean[] keep,
                                    boolean withIds) throws IOException, CorruptSegmentException {
         SegmentHeader header = d.reader.header();
@@ -291,11 +275,11 @@ public final class StoreReader {
             return values;
         }
         boolean sameType = header.schema().column(source).type() == column.type();
-        // a string column the filter reads gets ids only; its values are made for the rows the filter keeps
-        DictionaryIds ids = withIds && sameType && column.type() == ScalarType.STRING ? new DictionaryIds(d.rows) : null;
+        // a dictionary column the filter reads gets ids only; its values are made for the rows the filter keeps
+        DictionaryIds ids = withIds && sameType && mayBeDictionary(column.type()) ? new DictionaryIds(d.rows) : null;
         d.reader.readColumn(source, values, 0, strings, ids != null ? new boolean[d.rows] : keep, ids);
-        if (ids != null) {
-            d.dictionaries[c] = ids;
+        if (ids != null && ids.count() >= 0) {
+            d.dictionaries[c] = ids; // (an int block in its varint layout has no ids and all its values)
         }
         d.bytes += header.blocks().get(source).storedLength();
         if (!sameType) {
@@ -304,6 +288,10 @@ public final class StoreReader {
             }
         }
         return values;
+    }
+
+    private static boolean mayBeDictionary(ScalarType type) {
+        return type == ScalarType.STRING || type == ScalarType.INT || type == ScalarType.LONG;
     }
 
     /** The rows {@code filter} keeps, or null when it keeps them all. */

@@ -81,8 +81,12 @@ public final class StoreWriter {
             throw new IllegalArgumentException("maxRowsPerSegment must be positive");
         }
         this.maxRows = maxRowsPerSegment;
-        this.ingestId = INGEST_TIME.format(Instant.now()) + "-"
-                + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+        this.ingestId = newIngestId();
+    }
+
+    /** A new ingest id: the UTC time and a random 24-bit suffix, so that concurrent writers never collide. */
+    static String newIngestId() {
+        return INGEST_TIME.format(Instant.now()) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
     }
 
     /** Adds rows of a table (values in the schema's types; other values are converted, or null when they cannot be). */

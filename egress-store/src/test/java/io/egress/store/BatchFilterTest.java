@@ -22,8 +22,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * A store read keeps exactly the rows the engine's row-by-row prefilter keeps, whatever the segments
- * hold: the column-wise filter, its per-id verdicts, the term index and the whole-segment time ranges
- * only save work.
+ * hold: the column-wise filter, its per-id verdicts (string dictionaries and long dictionaries alike),
+ * the term index and the whole-segment time ranges only save work.
  */
 class BatchFilterTest {
     static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
@@ -38,17 +38,24 @@ class BatchFilterTest {
         "DeviceProcessEvents | where ProcessCommandLine has_cs \"CURL\" or ProcessCommandLine matches regex \"[a-z]{4,}\\\\.exe\"",
         "DeviceProcessEvents | where ProcessCommandLine has_all (dynamic([\"curl\", \"ftp\"])) | where Timestamp >= ago(2h)",
         "DeviceProcessEvents | where not(ProcessCommandLine has \"curl\") and FileName in~ (\"FTP.EXE\", \"x\")",
-        "DeviceProcessEvents | where ProcessCommandLine has \"keep\" or Timestamp between (ago(2h) .. ago(1h))"};
+        "DeviceProcessEvents | where ProcessCommandLine has \"keep\" or Timestamp between (ago(2h) .. ago(1h))",
+        "DeviceProcessEvents | where LogonId in (3, 999) or ProcessCommandLine has \"curl\"",
+        "DeviceProcessEvents | where LogonId > 100 and FileName =~ \"ftp.exe\"",
+        "DeviceProcessEvents | where isnull(LogonId) or LogonId == -5"};
+    static final Long[] LOGONS = {0L, 3L, 999L, null, -5L};
 
     @Property(tries = 25)
     void keepsTheRowsTheRowPrefilterKeeps(@ForAll long seed, @ForAll @IntRange(min = 1, max = 700) int count) throws Exception {
         Random random = new Random(seed);
         List<Object[]> rows = StoreTest.process(NOW.minusSeconds(3 * 3600), count, 0, "x");
+        boolean fewLogons = random.nextInt(3) > 0; // a dictionary block, else (often) a varint one
         for (int i = 0; i < rows.size(); i++) {
             Object[] row = rows.get(i);
             row[StoreTest.PROCESS.indexOf("Timestamp")] = random.nextInt(20) == 0 ? null
                     : NOW.minusSeconds(random.nextInt(3 * 3600));
             row[StoreTest.PROCESS.indexOf("FileName")] = FILES[random.nextInt(FILES.length)];
+            row[StoreTest.PROCESS.indexOf("LogonId")] = fewLogons ? LOGONS[random.nextInt(LOGONS.length)]
+                    : random.nextInt(10) == 0 ? null : (Long) (long) random.nextInt(2000) - 5;
             StringBuilder line = new StringBuilder();
             for (int k = random.nextInt(5); k >= 0; k--) {
                 line.append(PIECES[random.nextInt(PIECES.length)]);

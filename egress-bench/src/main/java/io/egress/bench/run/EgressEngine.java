@@ -91,12 +91,13 @@ public final class EgressEngine implements QueryEngine {
                 continue;
             }
             Schema schema = DefenderSchemas.schema(name).orElseThrow();
-            Supplier<Predicate<Object[]>> filter = compilation.prefilter(name)
-                    .filter(p -> p.schema().equals(schema))
+            java.util.Optional<io.egress.kql.engine.RowPrefilter> prefilter = compilation.prefilter(name)
+                    .filter(p -> p.schema().equals(schema));
+            Supplier<Predicate<Object[]>> filter = prefilter
                     .<Supplier<Predicate<Object[]>>>map(p -> () -> p.newTest(data.config().now()))
                     .orElse(null);
             ScanResult read = ExportScanner.scan(file.getValue(), schema, compilation.referencedColumns().get(name),
-                    filter, threads);
+                    prefilter.map(io.egress.kql.engine.RowPrefilter::columnsRead).orElse(null), filter, threads);
             if (read.problemCount() > 0) {
                 throw new IllegalStateException(read.problemCount() + " problems reading " + file.getValue()
                         + ", first: " + read.problems().get(0));

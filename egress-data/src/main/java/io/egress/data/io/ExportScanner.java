@@ -54,11 +54,27 @@ public final class ExportScanner {
      */
     public static ScanResult scan(Path file, Schema schema, Set<String> columns,
                                   Supplier<? extends Predicate<Object[]>> filter, int threads) throws IOException {
-        return scan(file, schema, columns, filter, threads, MIN_SPLIT);
+        return scan(file, schema, columns, null, filter, threads, MIN_SPLIT);
     }
 
-    /** As above; files of at least {@code minSplit} bytes are split into ranges (tests split small files). */
+    /**
+     * As above, telling which columns {@code filter} reads ({@code filterReads}): the other string columns
+     * of {@code columns} are made only for the rows the filter keeps (the filter sees them empty). Null
+     * means the filter may read every column.
+     */
+    public static ScanResult scan(Path file, Schema schema, Set<String> columns, Set<String> filterReads,
+                                  Supplier<? extends Predicate<Object[]>> filter, int threads) throws IOException {
+        return scan(file, schema, columns, filterReads, filter, threads, MIN_SPLIT);
+    }
+
+    /** As the first; files of at least {@code minSplit} bytes are split into ranges (tests split small files). */
     static ScanResult scan(Path file, Schema schema, Set<String> columns,
+                           Supplier<? extends Predicate<Object[]>> filter, int threads, long minSplit)
+            throws IOException {
+        return scan(file, schema, columns, null, filter, threads, minSplit);
+    }
+
+    static ScanResult scan(Path file, Schema schema, Set<String> columns, Set<String> filterReads,
                            Supplier<? extends Predicate<Object[]>> filter, int threads, long minSplit)
             throws IOException {
         Objects.requireNonNull(file, "file");
@@ -70,9 +86,10 @@ public final class ExportScanner {
         long size = Files.size(file);
         int chunks = size < minSplit || threads <= 1 ? 1 : (int) Math.max(1, Math.min(threads * 4L, size / Math.max(1, minSplit / 4)));
         List<Chunk> done = new ArrayList<>();
+        Set<String> deferred = deferred(columns, filterReads, filter);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (chunks == 1) {
-                done.add(new Chunk(channel, 0, size, schema, columns, filter).call());
+                done.add(new Chunk(channel, 0, size, schema, columns, deferred, filter).call());
             } else {
                 ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks), r -> {
                     Thread t = new Thread(r, "egress-scan");
@@ -84,7 +101,7 @@ public final class ExportScanner {
                     for (int i = 0; i < chunks; i++) {
                         long start = size * i / chunks;
                         long end = size * (i + 1) / chunks;
-                        futures.add(pool.submit(new Chunk(channel, start, end, schema, columns, filter)));
+                        futures.add(pool.submit(new Chunk(channel, start, end, schema, columns, deferred, filter)));
                     }
                     for (Future<Chunk> f : futures) {
                         done.add(await(f, file));
@@ -95,6 +112,17 @@ public final class ExportScanner {
             }
         }
         return assemble(file.toString(), schema, columns, done);
+    }
+
+    /** The kept columns a filter does not read: made only for the rows it keeps. */
+    private static Set<String> deferred(Set<String> columns, Set<String> filterReads,
+                                        Supplier<? extends Predicate<Object[]>> filter) {
+        if (filter == null || filterReads == null) {
+            return Set.of();
+        }
+        Set<String> deferred = new java.util.HashSet<>(columns);
+        deferred.removeAll(filterReads);
+        return deferred;
     }
 
     /** Receives the rows of a file in batches, in file order. */
@@ -167,12 +195,13 @@ public final class ExportScanner {
                     while (pool != null && next < chunks && ahead.size() <= workers) {
                         long start = size * next / chunks;
                         long end = size * (next + 1) / chunks;
-                        ahead.add(pool.submit(new Chunk(channel, start, end, schema, columns, filter)));
+                        ahead.add(pool.submit(new Chunk(channel, start, end, schema, columns, Set.of(), filter)));
                         next++;
                     }
                     Chunk c;
                     if (pool == null) {
-                        c = new Chunk(channel, size * i / chunks, size * (i + 1) / chunks, schema, columns, filter).call();
+                        c = new Chunk(channel, size * i / chunks, size * (i + 1) / chunks, schema, columns, Set.of(), filter)
+                                .call();
                     } else {
                         c = await(ahead.removeFirst(), file);
                     }
@@ -299,6 +328,7 @@ public final class ExportScanner {
         private final long end;
         private final Schema schema;
         private final Set<String> columns;
+        private final Set<String> deferred;
         private final Supplier<? extends Predicate<Object[]>> filter;
         final List<Object[]> kept = new ArrayList<>();
         final List<Long> problemLines = new ArrayList<>();
@@ -307,9 +337,10 @@ public final class ExportScanner {
         long lines;
         long rowsRead;
 
-        Chunk(FileChannel channel, long start, long end, Schema schema, Set<String> columns,
+        Chunk(FileChannel channel, long start, long end, Schema schema, Set<String> columns, Set<String> deferred,
               Supplier<? extends Predicate<Object[]>> filter) {
             this.channel = channel;
+            this.deferred = deferred;
             this.start = start;
             this.end = end;
             this.schema = schema;
@@ -319,7 +350,7 @@ public final class ExportScanner {
 
         @Override
         public Chunk call() {
-            JsonLineDecoder decoder = new JsonLineDecoder(FACTORY, schema, columns);
+            JsonLineDecoder decoder = new JsonLineDecoder(FACTORY, schema, columns, deferred);
             Predicate<Object[]> test = filter == null ? null : filter.get();
             int[] keep = decoder.keepIndexes();
             JsonLineDecoder.Problems problems = (line, reason) -> {
@@ -343,7 +374,7 @@ public final class ExportScanner {
                         int decoded = decoder.decodeLine(buf, off, len, lines + 1, problems);
                         if (decoded >= 0) {
                             lines++;
-                            accept(decoder.row(), test, keep);
+                            accept(decoder, test, keep);
                             off = decoded + 1;
                             continue;
                         }
@@ -411,16 +442,18 @@ public final class ExportScanner {
                 return;
             }
             if (decoder.decode(buf, a, b - a, lines, problems)) {
-                accept(decoder.row(), test, keep);
+                accept(decoder, test, keep);
             }
         }
 
-        /** Counts a decoded row and keeps its wanted columns when the filter accepts it. */
-        private void accept(Object[] row, Predicate<Object[]> test, int[] keep) {
+        /** Counts the decoded row and keeps its wanted columns when the filter accepts it. */
+        private void accept(JsonLineDecoder decoder, Predicate<Object[]> test, int[] keep) {
             rowsRead++;
+            Object[] row = decoder.row();
             if (test != null && !test.test(row)) {
                 return;
             }
+            decoder.materialize();
             Object[] out = new Object[keep.length];
             for (int k = 0; k < keep.length; k++) {
                 out[k] = row[keep[k]];

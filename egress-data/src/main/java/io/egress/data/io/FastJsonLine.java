@@ -46,16 +46,31 @@ final class FastJsonLine {
     private final RecentStrings recent;
     /** The kind of the string {@link #skipString} validated last. */
     private int stringKind;
+    /**
+     * Kept string columns whose text is made only when asked ({@link #materialize}): where their value
+     * lies in the line ({@code spanFrom} -1: none) and its {@link #stringKind}.
+     */
+    private final boolean[] deferred;
+    private final int[] deferredColumns;
+    private final int[] spanFrom;
+    private final int[] spanTo;
+    private final int[] spanKind;
 
     /**
      * Matches the keys of {@code wanted}; the values of those in {@code kept} go into the row, the others
-     * are only checked (their problems reported, the row left null).
+     * are only checked (their problems reported, the row left null). Kept string columns in
+     * {@code deferred} are validated but left empty until {@link #materialize} (a filter that does not
+     * read them drops most rows first).
      */
-    FastJsonLine(Schema schema, Set<String> wanted, Set<String> kept) {
+    FastJsonLine(Schema schema, Set<String> wanted, Set<String> kept, Set<String> deferred) {
         int n = schema.size();
         types = new ScalarType[n];
         names = new String[n];
         keep = new boolean[n];
+        this.deferred = new boolean[n];
+        spanFrom = new int[n];
+        spanTo = new int[n];
+        spanKind = new int[n];
         recent = new RecentStrings(n);
         int size = 16;
         while (size < wanted.size() * 4) {
@@ -69,6 +84,7 @@ final class FastJsonLine {
             types[i] = schema.column(i).type();
             names[i] = schema.column(i).name();
             keep[i] = kept.contains(names[i]);
+            this.deferred[i] = keep[i] && types[i] == ScalarType.STRING && deferred.contains(names[i]);
             if (wanted.contains(names[i])) {
                 byte[] name = names[i].getBytes(StandardCharsets.UTF_8);
                 int h = Bytes.hash(name, 0, name.length);
@@ -81,6 +97,7 @@ final class FastJsonLine {
                 slotIndex[slot] = i;
             }
         }
+        deferredColumns = java.util.stream.IntStream.range(0, n).filter(i -> this.deferred[i]).toArray();
     }
 
     /**
@@ -93,6 +110,9 @@ final class FastJsonLine {
     int decode(byte[] buf, int off, int len, Object[] row, String[] bad) {
         b = buf;
         end = off + len;
+        for (int c : deferredColumns) {
+            spanFrom[c] = -1;
+        }
         int p = ws(off);
         if (p >= end || b[p] != '{') {
             return -1;
@@ -246,6 +266,7 @@ final class FastJsonLine {
             int after = literal(p, "null");
             if (after > 0) {
                 row[column] = ValueConverter.nullOf(type);
+                spanFrom[column] = -1;
             }
             return after;
         }
@@ -285,13 +306,14 @@ final class FastJsonLine {
                 }
             }
         }
+        if (deferred[column]) {
+            spanFrom[column] = from;
+            spanTo[column] = to;
+            spanKind[column] = stringKind;
+            return;
+        }
         if (type == ScalarType.STRING && keep[column]) {
-            String text = recent.find(column, b, from, to);
-            if (text == null) {
-                text = decodeString(from, to);
-                recent.put(column, b, from, to, text);
-            }
-            row[column] = text;
+            row[column] = keptString(column, from, to);
             return;
         }
         String text = decodeString(from, to);
@@ -309,6 +331,29 @@ final class FastJsonLine {
         }
         if (keep[column]) {
             row[column] = value;
+        }
+    }
+
+    /** The text of a kept string column's value {@code [from, to)}, shared with a recent equal one. */
+    private String keptString(int column, int from, int to) {
+        String text = recent.find(column, b, from, to);
+        if (text == null) {
+            text = decodeString(from, to);
+            recent.put(column, b, from, to, text);
+        }
+        return text;
+    }
+
+    /**
+     * Makes the deferred columns' texts of the line {@link #decode} read last (whose bytes must still be
+     * in its buffer) and puts them into {@code row}.
+     */
+    void materialize(Object[] row) {
+        for (int c : deferredColumns) {
+            if (spanFrom[c] >= 0) {
+                stringKind = spanKind[c];
+                row[c] = keptString(c, spanFrom[c], spanTo[c]);
+            }
         }
     }
 

@@ -37,8 +37,19 @@ final class JsonLineDecoder {
     private final boolean[] keep;
     private final FastJsonLine fast;
     private final String[] bad;
+    /** Whether the fast path read the current row (so its deferred columns are still to be made). */
+    private boolean fastRow;
 
     JsonLineDecoder(JsonFactory factory, Schema schema, Set<String> columns) {
+        this(factory, schema, columns, Set.of());
+    }
+
+    /**
+     * As above; the string columns in {@code deferred} (a subset of {@code columns} that the caller's
+     * filter does not read) are left empty by {@link #decode} and made by {@link #materialize} for the
+     * rows the caller keeps.
+     */
+    JsonLineDecoder(JsonFactory factory, Schema schema, Set<String> columns, Set<String> deferred) {
         this.factory = factory;
         int n = schema.size();
         this.types = new ScalarType[n];
@@ -56,7 +67,7 @@ final class JsonLineDecoder {
                 wanted.put(names[i], i);
             }
         }
-        this.fast = new FastJsonLine(schema, wanted.keySet(), columns);
+        this.fast = new FastJsonLine(schema, wanted.keySet(), columns, deferred);
         this.keepIndexes = java.util.stream.IntStream.range(0, n).filter(i -> keep[i]).toArray();
         this.bad = new String[n];
         this.wantedIndexes = wanted.values().stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -68,6 +79,13 @@ final class JsonLineDecoder {
      */
     Object[] row() {
         return row;
+    }
+
+    /** Fills the deferred columns of the row just decoded (its line must still be in the buffer). */
+    void materialize() {
+        if (fastRow) {
+            fast.materialize(row);
+        }
     }
 
     /** The schema indexes of the columns asked for, ascending. */
@@ -90,10 +108,12 @@ final class JsonLineDecoder {
     boolean decode(byte[] buf, int off, int len, long line, Problems problems) {
         reset();
         if (fast.decode(buf, off, len, row, bad) >= 0) {
+            fastRow = true;
             report(line, problems);
             return true;
         }
         reset();
+        fastRow = false; // Jackson fills every kept column
         try (JsonParser p = factory.createParser(buf, off, len)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -155,6 +175,7 @@ final class JsonLineDecoder {
         if (p >= limit || buf[p] != '\n') {
             return -1; // the buffer ends (the caller reads on), or something follows the object
         }
+        fastRow = true;
         report(line, problems);
         return p;
     }

@@ -63,6 +63,11 @@ public final class RowPrefilter {
         return schema;
     }
 
+    /** The names of the columns the test reads (a reader may leave the others empty until a row passes). */
+    public java.util.Set<String> columnsRead() {
+        return io.egress.kql.engine.plan.ExprRefs.columns(chains.stream().flatMap(List::stream).toList(), schema);
+    }
+
     /** The filters, one list (a conjunction) per scan. */
     public List<List<BoundExpr>> chains() {
         return chains;

@@ -41,15 +41,25 @@ public final class ColumnCodec {
 
     /** As {@link #encode}, without the final copy: the block is the sink's first {@code size()} bytes. */
     static ByteSink encodeToSink(ScalarType type, List<Object[]> rows, int column) {
-        return encode(type, rows, column, false).block();
+        return encode(type, rows, column, 1).block();
     }
 
     /**
-     * Encodes a block in the type's encoding of format version 1, or with {@code v2} of version 2, where
-     * dictionaries have fixed-width ids and large string dictionaries a term index (see {@link
-     * #writeDictionary}).
+     * An int or long block is written as a dictionary (format version 3) when it has at most this many
+     * distinct values (one-byte ids), or when its values repeat at least {@link #INTEGER_REPEATS} times on
+     * average and there are at most {@link #MAX_INTEGER_DICTIONARY} (two-byte ids).
      */
-    static Encoded encode(ScalarType type, List<Object[]> rows, int column, boolean v2) {
+    static final int SMALL_INTEGER_DICTIONARY = 254;
+    static final int INTEGER_REPEATS = 4;
+    static final int MAX_INTEGER_DICTIONARY = 0xFFFE;
+
+    /**
+     * Encodes a block for format {@code version}: 1, the type's own encoding; 2, dictionaries with
+     * fixed-width ids and large string dictionaries with a term index (see {@link #writeDictionary}); 3,
+     * also int and long blocks of few distinct values as dictionaries.
+     */
+    static Encoded encode(ScalarType type, List<Object[]> rows, int column, int version) {
+        boolean v2 = version >= 2;
         int n = rows.size();
         int nulls = 0;
         for (Object[] row : rows) {
@@ -59,6 +69,9 @@ public final class ColumnCodec {
         }
         ByteSink out = new ByteSink(n * 2 + 16);
         Encoding encoding = Encoding.forType(type);
+        if (version >= 3 && (type == ScalarType.INT || type == ScalarType.LONG) && fewDistinct(rows, column)) {
+            encoding = Encoding.DICTIONARY_FIXED;
+        }
         if (nulls == 0) {
             out.writeByte(NO_NULLS);
         } else if (nulls == n) {
@@ -134,6 +147,31 @@ public final class ColumnCodec {
     }
 
     /**
+     * Whether an int or long column's block is better as a dictionary: few distinct values (ports,
+     * protocols, event ids, flags), so that one or two bytes per row replace a varint and a filter tests
+     * each distinct value once ({@code RemotePort in (21, 25)}).
+     */
+    private static boolean fewDistinct(List<Object[]> rows, int column) {
+        int nonNull = 0;
+        for (Object[] row : rows) {
+            nonNull += row[column] == null ? 0 : 1;
+        }
+        int limit = Math.max(SMALL_INTEGER_DICTIONARY, Math.min(MAX_INTEGER_DICTIONARY, nonNull / INTEGER_REPEATS));
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        Object last = null;
+        for (Object[] row : rows) {
+            Object v = row[column];
+            if (v != null && !v.equals(last)) {
+                last = v;
+                if (seen.add(v) && seen.size() > limit) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * Two passes, so that no copy of the texts is buffered besides {@code out}: the first gives each value
      * its id (in order of first use), the second writes the count, the texts, then the ids. Version 1
      * writes a varint id per non-null row ({@link Encoding#DICTIONARY}). Version 2 ({@code v2}) writes
@@ -196,7 +234,11 @@ public final class ColumnCodec {
     }
 
     private static String text(ScalarType type, Object v) {
-        return type == ScalarType.DECIMAL ? ((BigDecimal) v).toString() : ((JsonNode) v).toString();
+        return switch (type) {
+            case DECIMAL -> ((BigDecimal) v).toString();
+            case INT, LONG -> v.toString();
+            default -> ((JsonNode) v).toString();
+        };
     }
 
     /**
@@ -462,6 +504,13 @@ public final class ColumnCodec {
         switch (type) {
             case STRING:
                 return text;
+            case INT:
+            case LONG:
+                try {
+                    return type == ScalarType.INT ? (Object) Integer.valueOf(text) : (Object) Long.valueOf(text);
+                } catch (NumberFormatException e) {
+                    throw new CorruptSegmentException.Unchecked("bad " + type.kqlName() + " '" + text + "'");
+                }
             case DECIMAL:
                 try {
                     return new BigDecimal(text);

@@ -30,7 +30,8 @@ public enum Encoding {
     /**
      * A dictionary as in {@link #DICTIONARY}, then a byte giving the id width W (1 to 4), then W bytes
      * (little-endian) per row, null rows included, a null row holding the id one past the dictionary
-     * (format version 2).
+     * (format version 2; from version 3 also int and long blocks of few distinct values, their entries
+     * in decimal).
      */
     DICTIONARY_FIXED(9);
 
@@ -56,6 +57,9 @@ public enum Encoding {
     /** Whether a block of {@code type} may have this encoding in a segment of format {@code version}. */
     public boolean fits(ScalarType type, int version) {
         if (this == forType(type)) {
+            return true;
+        }
+        if (version >= 3 && this == DICTIONARY_FIXED && (type == ScalarType.INT || type == ScalarType.LONG)) {
             return true;
         }
         return version >= 2 && forType(type) == DICTIONARY

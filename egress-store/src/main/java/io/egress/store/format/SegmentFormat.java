@@ -4,13 +4,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Constants of the segment file format (docs/store.md). Version 2 added LZ4 block compression and the
- * {@link Encoding#DICTIONARY_TERMS} encoding; version 1 segments are still read.
+ * {@link Encoding#DICTIONARY_TERMS} encoding; version 3, {@link Encoding#DICTIONARY_FIXED} for int and
+ * long blocks of few distinct values and the list of segments a compacted segment replaces. Segments of
+ * earlier versions are still read.
  */
 public final class SegmentFormat {
     /** First 8 bytes of every segment. */
     static final byte[] MAGIC = {'E', 'G', 'S', 'E', 'G', 0, '\r', '\n'};
     /** The version this code writes; it reads versions 1 to {@code VERSION}. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Block compression ids: deflate (zlib wrapper), and LZ4's block format (version 2 on). */
     static final int DEFLATE = 1;
     static final int LZ4 = 2;

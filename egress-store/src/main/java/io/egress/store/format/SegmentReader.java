@@ -136,11 +136,19 @@ public final class SegmentReader implements AutoCloseable {
             columns.add(column);
             blocks.add(new BlockInfo(column, encoding, (int) compression, offset, stored, raw, (int) crc, nulls));
         }
+        List<String> replaces = new ArrayList<>();
+        if (version >= 3) {
+            int replaced = in.readCount(in.remaining());
+            for (int i = 0; i < replaced; i++) {
+                replaces.add(in.readString());
+            }
+        }
         if (in.remaining() != 0) {
             throw new CorruptSegmentException.Unchecked(in.remaining() + " trailing header bytes");
         }
         return new SegmentHeader(version, table, new Schema(columns), rows,
-                timeColumn.isEmpty() ? Optional.empty() : Optional.of(timeColumn), min, max, writer, created, blocks, dataStart);
+                timeColumn.isEmpty() ? Optional.empty() : Optional.of(timeColumn), min, max, writer, created, blocks, dataStart,
+                replaces);
     }
 
     public SegmentHeader header() {

@@ -41,18 +41,36 @@ public final class SegmentWriter {
      */
     public static SegmentHeader write(Path target, String table, Schema schema, List<Object[]> rows, String timeColumn)
             throws IOException {
-        return write(target, table, schema, rows, timeColumn, SegmentFormat.VERSION);
+        return write(target, table, schema, rows, timeColumn, SegmentFormat.VERSION, List.of());
+    }
+
+    /**
+     * As above, for a segment that replaces the segments named in {@code replaces} (file names in the same
+     * directory): once it is in place, readers skip them, so their rows are never read twice.
+     */
+    public static SegmentHeader write(Path target, String table, Schema schema, List<Object[]> rows, String timeColumn,
+                                      List<String> replaces) throws IOException {
+        return write(target, table, schema, rows, timeColumn, SegmentFormat.VERSION, replaces);
     }
 
     /**
      * As {@link #write(Path, String, Schema, List, String)} in format {@code version}: 1 (deflate, no term
-     * index; kept so tests can make the segments older stores hold) or 2 (LZ4, term indexes).
+     * index; kept so tests can make the segments older stores hold), 2 (LZ4, term indexes) or 3 (int
+     * dictionaries, replaced segments).
      */
     static SegmentHeader write(Path target, String table, Schema schema, List<Object[]> rows, String timeColumn,
                                int version) throws IOException {
+        return write(target, table, schema, rows, timeColumn, version, List.of());
+    }
+
+    private static SegmentHeader write(Path target, String table, Schema schema, List<Object[]> rows, String timeColumn,
+                                       int version, List<String> replaces) throws IOException {
         Objects.requireNonNull(target, "target");
         if (version < 1 || version > SegmentFormat.VERSION) {
             throw new IllegalArgumentException("segment format version " + version);
+        }
+        if (!replaces.isEmpty() && version < 3) {
+            throw new IllegalArgumentException("segment format version " + version + " cannot replace segments");
         }
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString());
@@ -76,7 +94,7 @@ public final class SegmentWriter {
         try {
             for (int c = 0; c < schema.size(); c++) {
                 Column column = schema.column(c);
-                ColumnCodec.Encoded encoded = ColumnCodec.encode(column.type(), rows, c, version >= 2);
+                ColumnCodec.Encoded encoded = ColumnCodec.encode(column.type(), rows, c, version);
                 ByteSink raw = encoded.block();
                 int rawLength = raw.size();
                 byte[] packed = compression == SegmentFormat.LZ4 ? lz4(raw.array(), rawLength)
@@ -93,7 +111,8 @@ public final class SegmentWriter {
             deflater.end();
         }
         Instant created = Instant.now();
-        byte[] header = header(version, table, rows.size(), timeIndex < 0 ? "" : timeColumn, min, max, created, blocks);
+        byte[] header = header(version, table, rows.size(), timeIndex < 0 ? "" : timeColumn, min, max, created, blocks,
+                replaces);
         CRC32 headerCrc = new CRC32();
         headerCrc.update(header);
 
@@ -123,7 +142,7 @@ public final class SegmentWriter {
         long dataStart = SegmentFormat.PREAMBLE + header.length + 4L;
         return new SegmentHeader(version, table, schema, rows.size(),
                 timeIndex < 0 ? java.util.Optional.empty() : java.util.Optional.of(timeColumn), min, max,
-                SegmentFormat.WRITER, created, blocks, dataStart);
+                SegmentFormat.WRITER, created, blocks, dataStart, replaces);
     }
 
     /** Makes a rename or a new file in {@code dir} durable (a no-op where directories cannot be opened). */
@@ -157,7 +176,7 @@ public final class SegmentWriter {
     }
 
     private static byte[] header(int version, String table, int rows, String timeColumn, Instant min, Instant max, Instant created,
-                                 List<BlockInfo> blocks) {
+                                 List<BlockInfo> blocks, List<String> replaces) {
         ByteSink h = new ByteSink(256 + blocks.size() * 48);
         h.writeString(table);
         h.writeVarLong(rows);
@@ -183,6 +202,12 @@ public final class SegmentWriter {
             h.writeVarLong(b.crc32() & 0xFFFFFFFFL);
             if (version >= 2) {
                 h.writeVarLong(b.nullCount());
+            }
+        }
+        if (version >= 3) {
+            h.writeVarLong(replaces.size());
+            for (String name : replaces) {
+                h.writeString(name);
             }
         }
         return h.toByteArray();

@@ -22,8 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * The engine's {@link RowPrefilter} as a store {@link RowFilter}, evaluated column by column over a
- * segment ({@link #keep}): each conjunct that reads one string column alone (such as {@code FileName
- * has_any (...)}) once per dictionary id, term predicates only on the entries the column's term index
+ * segment ({@link #keep}): each conjunct that reads one dictionary column alone (such as {@code FileName
+ * has_any (...)} or {@code RemotePort in (21, 25)}) once per dictionary id, term predicates only on the entries the column's term index
  * leaves possible, time comparisons once per segment when its range decides them, other conjuncts per
  * row. An error while evaluating keeps the row, so the query meets and reports it.
  */
@@ -60,7 +60,7 @@ public final class MemoPrefilter implements RowFilter {
     }
 
     /**
-     * {@code column} >= 0: the one string column the leaf reads; its value is memoised (slot {@code slot}).
+     * {@code column} >= 0: the one dictionary column the leaf reads; its verdict is memoised per id (slot {@code slot}).
      * {@code needles} non-null: the leaf is a term predicate a term index can narrow.
      */
     private record Leaf(RowExpr expr, int column, int slot, List<String> needles, int[] reads, int rangeColumn,
@@ -73,7 +73,7 @@ public final class MemoPrefilter implements RowFilter {
      * The rank of a conjunct in its chain (and of an operand of {@code and} / {@code or}), cheapest
      * first: 0 for a time comparison a segment's range can decide and for a term predicate whose every
      * needle the term index can look up; 1 for other tests
-     * of one string column's distinct values by equality or set membership; 2 for the rest (row by row,
+     * of one dictionary column's distinct values by equality or set membership; 2 for the rest (row by row,
      * regular expressions, needles the index cannot narrow). An {@code and} or {@code or} ranks as its
      * costliest operand, and at least 1. Reordering the conjuncts of an {@code and} keeps its result; it
      * can only change which rows meet an evaluation error, and such rows are kept, which a prefilter may
@@ -132,7 +132,7 @@ public final class MemoPrefilter implements RowFilter {
             Node[] parts = cost(right) < cost(left) ? new Node[] {right, left} : new Node[] {left, right};
             return logic.and() ? new All(parts) : new Any(parts);
         }
-        int column = singleStringColumn(expr, schema);
+        int column = singleDictionaryColumn(expr, schema);
         List<String> needles = TermPredicates.of(expr).filter(t -> t.column() == column)
                 .map(TermPredicates.TermPredicate::needles).orElse(null);
         Set<Integer> used = new java.util.TreeSet<>();
@@ -162,7 +162,7 @@ public final class MemoPrefilter implements RowFilter {
     /**
      * Column-wise: each scan's chain runs over the rows not kept yet, each conjunct over the rows the
      * previous ones passed, and each {@code or} operand over the rows the previous operands failed, as a
-     * row-by-row test would short-circuit. A leaf over one dictionary string column is evaluated once per
+     * row-by-row test would short-circuit. A leaf over one dictionary column is evaluated once per
      * dictionary id. A row whose evaluation fails is kept.
      */
     @Override
@@ -354,14 +354,22 @@ public final class MemoPrefilter implements RowFilter {
         }
     }
 
-    /** The index of the one string column {@code expr} reads, or -1 (several columns, or a node that is not a pure function of them). */
-    static int singleStringColumn(BoundExpr expr, Schema schema) {
+    /**
+     * The index of the one column {@code expr} reads when that column may be dictionary-encoded (string;
+     * int and long of few distinct values), or -1 (several columns, another type, or a node that is not a
+     * pure function of them). A segment whose block of the column has no dictionary is tested row by row.
+     */
+    static int singleDictionaryColumn(BoundExpr expr, Schema schema) {
         Set<Integer> columns = new HashSet<>();
         if (!collect(expr, columns) || columns.size() != 1) {
             return -1;
         }
         int c = columns.iterator().next();
-        return c < schema.size() && schema.column(c).type() == ScalarType.STRING ? c : -1;
+        if (c >= schema.size()) {
+            return -1;
+        }
+        ScalarType type = schema.column(c).type();
+        return type == ScalarType.STRING || type == ScalarType.INT || type == ScalarType.LONG ? c : -1;
     }
 
     /** Like {@link #collect} but for any deterministic tree, volatile calls included (they read no column). */

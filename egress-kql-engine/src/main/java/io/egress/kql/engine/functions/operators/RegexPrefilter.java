@@ -9,6 +9,9 @@ import java.util.Set;
  * by reading the pattern. {@code mayMatch(text)} is false only when none of them occurs in the text, so
  * the regex cannot match there and RE2's automaton need not run. Most rows of a detection fail this
  * test ({@code (?i)\s-m\s+(http\.server|SimpleHTTPServer)} needs "http.server" or "simplehttpserver").
+ * A pattern with a long counted run of one ASCII class ({@code [A-Za-z0-9+/]{20,}}, {@code \w{32}}) also
+ * needs that many consecutive characters of the class, which a plain scan finds far faster than RE2/J's
+ * automaton, whose counted repetitions expand into one state per count.
  *
  * <p>The analysis is deliberately conservative: any construct it does not fully understand (a
  * case-insensitive group after the start, back-references, unknown escapes) gives no prefilter, and
@@ -19,68 +22,138 @@ public final class RegexPrefilter {
     private static final int MAX_EXACT = 64;
     private static final int MAX_LITERALS = 16;
     private static final int MIN_LENGTH = 3;
+    /** Runs shorter than this are in most texts: not worth a scan. */
+    private static final int MIN_RUN = 6;
 
+    /** Null when no literal is required. */
     private final String[] literals;
+    /** Null when no run is required. */
+    private final Run run;
     private final boolean ignoreCase;
 
-    private RegexPrefilter(Set<String> literals, boolean ignoreCase) {
-        this.literals = literals.toArray(String[]::new);
+    private RegexPrefilter(Set<String> literals, Run run, boolean ignoreCase) {
+        this.literals = literals == null ? null : literals.toArray(String[]::new);
+        this.run = run;
         this.ignoreCase = ignoreCase;
     }
 
-    /** The prefilter of an RE2 pattern, or null when the pattern gives no useful required literal. */
+    /**
+     * At least {@code min} consecutive characters of an ASCII class: bit {@code c} of {@code low} (c < 64)
+     * or {@code high} (c - 64) for each member {@code c}.
+     */
+    record Run(long low, long high, int min) {
+        static Run of(char c) {
+            return c < 64 ? new Run(1L << c, 0, 1) : new Run(0, 1L << (c - 64), 1);
+        }
+
+        boolean contains(char c) {
+            return c < 64 ? (low >>> c & 1) != 0 : c < 128 && (high >>> (c - 64) & 1) != 0;
+        }
+
+        Run union(Run other) {
+            return new Run(low | other.low, high | other.high, Math.min(min, other.min));
+        }
+
+        Run times(int count) {
+            return new Run(low, high, (int) Math.min((long) min * count, Integer.MAX_VALUE));
+        }
+
+        /** The ASCII case variants of the members added (for a case-insensitive pattern). */
+        Run folded() {
+            long lowerLetters = high & 0x07FFFFFE00000000L; // a-z: bits 33-58 of high (97-122)
+            long upperLetters = high & 0x0000000007FFFFFEL; // A-Z: bits 1-26 of high (65-90)
+            return new Run(low, high | lowerLetters >>> 32 | upperLetters << 32, min);
+        }
+
+        /** The stronger requirement: the longer run, or of equal runs the smaller class. */
+        static Run better(Run a, Run b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            if (a.min != b.min) {
+                return a.min > b.min ? a : b;
+            }
+            return Long.bitCount(a.low) + Long.bitCount(a.high) <= Long.bitCount(b.low) + Long.bitCount(b.high) ? a : b;
+        }
+
+        boolean foundIn(String text) {
+            int length = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (contains(text.charAt(i))) {
+                    if (++length >= min) {
+                        return true;
+                    }
+                } else {
+                    length = 0;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The prefilter of an RE2 pattern, or null when the pattern gives no useful required literal or run. */
     public static RegexPrefilter of(String regex) {
         try {
             Analyzer analyzer = new Analyzer(regex);
             Info info = analyzer.parse();
-            Set<String> required = info.required();
-            if (required == null || required.isEmpty() || required.size() > MAX_LITERALS) {
-                return null;
-            }
-            Set<String> literals = new LinkedHashSet<>();
-            for (String literal : required) {
-                if (literal.length() < MIN_LENGTH) {
-                    return null;
-                }
-                if (analyzer.ignoreCase) {
-                    for (int i = 0; i < literal.length(); i++) {
-                        if (literal.charAt(i) > 127) {
-                            return null;
-                        }
-                    }
-                    literals.add(literal.toLowerCase(Locale.ROOT));
-                } else {
-                    literals.add(literal);
-                }
-            }
-            return new RegexPrefilter(literals, analyzer.ignoreCase);
+            Run run = info.run() != null && info.run().min() >= MIN_RUN
+                    ? (analyzer.ignoreCase ? info.run().folded() : info.run()) : null;
+            Set<String> literals = literals(info.required(), analyzer.ignoreCase);
+            return literals == null && run == null ? null : new RegexPrefilter(literals, run, analyzer.ignoreCase);
         } catch (Unsupported e) {
             return null;
         }
     }
 
-    /** The literals one of which a match must contain (lower case when the regex ignores case). */
+    /** The required literals worth testing (lower case when the pattern ignores case), or null. */
+    private static Set<String> literals(Set<String> required, boolean ignoreCase) {
+        if (required == null || required.isEmpty() || required.size() > MAX_LITERALS) {
+            return null;
+        }
+        Set<String> literals = new LinkedHashSet<>();
+        for (String literal : required) {
+            if (literal.length() < MIN_LENGTH) {
+                return null;
+            }
+            if (ignoreCase) {
+                for (int i = 0; i < literal.length(); i++) {
+                    if (literal.charAt(i) > 127) {
+                        return null;
+                    }
+                }
+                literals.add(literal.toLowerCase(Locale.ROOT));
+            } else {
+                literals.add(literal);
+            }
+        }
+        return literals;
+    }
+
+    /** The literals one of which a match must contain (lower case when the regex ignores case); empty when none. */
     public Set<String> literals() {
-        return Set.of(literals);
+        return literals == null ? Set.of() : Set.of(literals);
+    }
+
+    /** The run of one class every match contains, or null. */
+    Run run() {
+        return run;
     }
 
     /** False only when the regex surely finds no match in {@code text}. */
     public boolean mayMatch(String text) {
-        if (!ignoreCase) {
-            for (String literal : literals) {
-                if (text.contains(literal)) {
-                    return true;
+        if (ignoreCase) {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) > 127) {
+                    return true; // RE2 folds the Kelvin sign to k and the long s to s
                 }
             }
-            return false;
         }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) > 127) {
-                return true;
-            }
-        }
+        return (literals == null || containsALiteral(text)) && (run == null || run.foundIn(text));
+    }
+
+    private boolean containsALiteral(String text) {
         for (String literal : literals) {
-            if (containsIgnoreAsciiCase(text, literal)) {
+            if (ignoreCase ? containsIgnoreAsciiCase(text, literal) : text.contains(literal)) {
                 return true;
             }
         }
@@ -113,11 +186,21 @@ public final class RegexPrefilter {
 
     /**
      * What is known of the strings a sub-pattern matches: {@code exact}, the finite set of them (null when
-     * unknown or too many); {@code any}, literals one of which every match contains (null: none known).
+     * unknown or too many); {@code any}, literals one of which every match contains (null: none known);
+     * {@code run}, a run of one ASCII class every match contains (null: none known); {@code oneChar},
+     * whether every match is one character of that class (so a count multiplies the run).
      */
-    private record Info(Set<String> exact, Set<String> any) {
-        static final Info UNKNOWN = new Info(null, null);
-        static final Info EMPTY = new Info(Set.of(""), null);
+    private record Info(Set<String> exact, Set<String> any, Run run, boolean oneChar) {
+        static final Info UNKNOWN = new Info(null, null, null, false);
+        static final Info EMPTY = new Info(Set.of(""), null, null, false);
+
+        Info(Set<String> exact, Set<String> any, Run run) {
+            this(exact, any, run, false);
+        }
+
+        static Info oneOf(Set<String> exact, Run run) {
+            return new Info(exact, null, run, run != null);
+        }
 
         /** The best requirement this node gives. */
         Set<String> required() {
@@ -189,9 +272,11 @@ public final class RegexPrefilter {
             }
             Set<String> exact = first.exact == null ? null : new LinkedHashSet<>(first.exact);
             Set<String> any = first.required() == null ? null : new LinkedHashSet<>(first.required());
+            Run run = first.run;
             while (i < p.length() && p.charAt(i) == '|') {
                 i++;
                 Info next = concatenation();
+                run = run == null || next.run == null ? null : run.union(next.run);
                 if (exact != null && next.exact != null && exact.size() + next.exact.size() <= MAX_EXACT) {
                     exact.addAll(next.exact);
                 } else {
@@ -204,15 +289,21 @@ public final class RegexPrefilter {
                     any = null;
                 }
             }
-            return new Info(exact, any);
+            return new Info(exact, any, run);
         }
 
         private Info concatenation() throws Unsupported {
             Set<String> run = Set.of("");
             Set<String> best = null;
             boolean broken = false;
+            Run longest = null;
+            int items = 0;
+            Info only = null;
             while (i < p.length() && p.charAt(i) != '|' && p.charAt(i) != ')') {
                 Info item = repetition();
+                longest = Run.better(longest, item.run);
+                only = item;
+                items++;
                 if (item.exact != null) {
                     if ((long) run.size() * item.exact.size() <= MAX_EXACT) {
                         run = product(run, item.exact);
@@ -228,10 +319,13 @@ public final class RegexPrefilter {
                     broken = true;
                 }
             }
-            if (!broken) {
-                return new Info(run, null);
+            if (items == 1) {
+                return only; // a lone item keeps its one-character shape
             }
-            return new Info(null, better(best, asAny(run)));
+            if (!broken) {
+                return new Info(run, null, longest);
+            }
+            return new Info(null, better(best, asAny(run)), longest);
         }
 
         private static Set<String> product(Set<String> left, Set<String> right) {
@@ -261,7 +355,7 @@ public final class RegexPrefilter {
                 int close = p.indexOf('}', i);
                 String body = p.substring(i + 1, close);
                 i = close + 1;
-                min = Integer.parseInt(body.contains(",") ? body.substring(0, body.indexOf(',')) : body);
+                min = Integer.parseInt(body.contains(",") ? body.substring(0, body.indexOf(',')) : body); // RE2 caps counts at 1000
                 if (body.equals("1") || body.equals("1,1")) {
                     skipLazy();
                     return atom;
@@ -273,7 +367,11 @@ public final class RegexPrefilter {
             if (i < p.length() && "*+?".indexOf(p.charAt(i)) >= 0) {
                 throw new Unsupported(); // a repeated repetition: RE2 rejects most of these anyway
             }
-            return min == 0 ? Info.UNKNOWN : new Info(null, atom.required());
+            if (min == 0) {
+                return Info.UNKNOWN;
+            }
+            Run run = atom.run == null ? null : atom.oneChar ? atom.run.times(min) : atom.run;
+            return new Info(null, atom.required(), run);
         }
 
         private boolean isCount(int at) {
@@ -319,7 +417,7 @@ public final class RegexPrefilter {
         }
 
         private Info literal(char c) {
-            return new Info(Set.of(String.valueOf(c)), null);
+            return Info.oneOf(Set.of(String.valueOf(c)), c < 128 ? Run.of(c) : null);
         }
 
         private Info group() throws Unsupported {
@@ -365,7 +463,9 @@ public final class RegexPrefilter {
             char e = p.charAt(i + 1);
             i += 2;
             switch (e) {
-                case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'C':
+                case 'd': case 'w': case 's':
+                    return Info.oneOf(null, perlClass(e, new Run(0, 0, 1)));
+                case 'D': case 'W': case 'S': case 'C':
                     return Info.UNKNOWN;
                 case 'p': case 'P':
                     skipUnicodeClassName();
@@ -388,7 +488,7 @@ public final class RegexPrefilter {
                     int end = p.indexOf("\\E", i);
                     String quoted = end < 0 ? p.substring(i) : p.substring(i, end);
                     i = end < 0 ? p.length() : end + 2;
-                    return new Info(Set.of(quoted), null);
+                    return new Info(Set.of(quoted), null, null);
                 }
                 default:
                     if (Character.isLetterOrDigit(e) || e > 127) {
@@ -419,6 +519,8 @@ public final class RegexPrefilter {
             }
             Set<String> chars = new LinkedHashSet<>();
             boolean simple = true;
+            Run members = new Run(0, 0, 1);
+            boolean ascii = true; // every member known and ASCII, so members is the whole class
             boolean first = true;
             while (i < p.length() && (p.charAt(i) != ']' || first)) {
                 first = false;
@@ -430,6 +532,7 @@ public final class RegexPrefilter {
                     }
                     i = close + 2;
                     simple = false;
+                    ascii = false;
                     continue;
                 }
                 char member;
@@ -442,7 +545,12 @@ public final class RegexPrefilter {
                     if (Character.isLetterOrDigit(e) || e > 127) {
                         if (e == 'p' || e == 'P') {
                             skipUnicodeClassName();
-                        } else if ("dDwWsS".indexOf(e) < 0) {
+                            ascii = false;
+                        } else if ("dws".indexOf(e) >= 0) {
+                            members = perlClass(e, members);
+                        } else if ("DWS".indexOf(e) >= 0) {
+                            ascii = false;
+                        } else {
                             throw new Unsupported();
                         }
                         simple = false;
@@ -454,14 +562,28 @@ public final class RegexPrefilter {
                     i++;
                 }
                 if (i + 1 < p.length() && p.charAt(i) == '-' && p.charAt(i + 1) != ']') {
-                    i++; // a range: skip its end
+                    i++; // a range
+                    char last;
                     if (p.charAt(i) == '\\') {
+                        last = i + 1 < p.length() ? p.charAt(i + 1) : 0;
+                        ascii &= !Character.isLetterOrDigit(last); // \x41 and the like: not read here
                         i += 2;
                     } else {
+                        last = p.charAt(i);
                         i++;
+                    }
+                    if (member < 128 && last < 128 && member <= last) {
+                        members = withRange(members, member, last);
+                    } else {
+                        ascii = false;
                     }
                     simple = false;
                     continue;
+                }
+                if (member < 128) {
+                    members = withRange(members, member, member);
+                } else {
+                    ascii = false;
                 }
                 chars.add(String.valueOf(member));
             }
@@ -469,7 +591,30 @@ public final class RegexPrefilter {
                 throw new Unsupported();
             }
             i++; // ]
-            return simple && chars.size() <= 8 ? new Info(chars, null) : Info.UNKNOWN;
+            Run run = ascii ? members : null;
+            return Info.oneOf(simple && chars.size() <= 8 ? chars : null, run);
+        }
+
+        /** {@code run} with the members of RE2's ASCII-only {@code \d}, {@code \w} or {@code \s} added. */
+        private static Run perlClass(char name, Run run) {
+            return switch (name) {
+                case 'd' -> withRange(run, '0', '9');
+                case 'w' -> withRange(withRange(withRange(withRange(run, '0', '9'), 'A', 'Z'), 'a', 'z'), '_', '_');
+                default -> withRange(withRange(withRange(run, '\t', '\n'), '\f', '\r'), ' ', ' ');
+            };
+        }
+
+        private static Run withRange(Run run, char from, char to) {
+            long low = run.low();
+            long high = run.high();
+            for (char c = from; c <= to; c++) {
+                if (c < 64) {
+                    low |= 1L << c;
+                } else {
+                    high |= 1L << (c - 64);
+                }
+            }
+            return new Run(low, high, run.min());
         }
 
         private void skipClass() throws Unsupported {

@@ -28,7 +28,6 @@ class RegexPrefilterTest {
             "(?i)(^|\\s)/upload(\\s|$)                  # /upload",
             "--upload-file                             # --upload-file",
             "(?:-F|--form)\\s*[\\w.]+=[@<]                # ''",
-            "[A-Za-z0-9+/]{20,}\\.[a-z]{2,}             # ''",
             "(ftp|tftp)://                             # ftp://,tftp://",
             "ab                                        # ''",
             "abc*                                      # ''",
@@ -51,6 +50,54 @@ class RegexPrefilterTest {
             assertThat(prefilter).as(regex).isNotNull();
             assertThat(prefilter.literals()).as(regex).containsExactlyInAnyOrder(expected.strip().split(","));
         }
+    }
+
+    /** Pattern → the shortest run of one class every match contains (0 = none), a member and a non-member. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '#', value = {
+            "[A-Za-z0-9+/]{20,}\\.[a-z]{2,}             # 20 # + # .",
+            "\\w{32}                                    # 32 # _ # -",
+            "\\d{4}-\\d{6,8}                            # 6  # 7 # -",
+            "(?i)[a-f0-9]{8}                           # 8  # D # g",
+            "(?:[\\w.-]){10}x                           # 10 # . # /",
+            "(ab[0-9]{7})+                             # 7  # 3 # a",
+            "[a-z]{7}|[0-9]{9}                         # 7  # 5 # A",
+            "[a-z]{7}|.{9}                             # 0  # a # A",
+            "[a-z]{3}                                  # 0  # a # A",
+            "[^a-z]{20}                                # 0  # 1 # a",
+            "[\\p{L}a]{20}                               # 0  # a # 1",
+            "[[:alpha:]]{20}                           # 0  # a # 1",
+            "x{2}[a-z]{0,20}                           # 0  # a # 1",
+            "(?:ab){10}                                # 0  # a # c",
+            "\\s{6}                                     # 6  # TAB # VT"})
+    void findsTheRequiredRun(String regex, int min, String member, String other) {
+        RegexPrefilter prefilter = RegexPrefilter.of(regex.strip());
+        RegexPrefilter.Run run = prefilter == null ? null : prefilter.run();
+        if (min == 0) {
+            assertThat(run).as(regex).isNull();
+            return;
+        }
+        assertThat(run).as(regex).isNotNull();
+        assertThat(run.min()).as(regex).isEqualTo(min);
+        assertThat(run.contains(unescape(member))).as(regex + " holds " + member).isTrue();
+        assertThat(run.contains(unescape(other))).as(regex + " lacks " + other).isFalse();
+    }
+
+    private static char unescape(String s) {
+        s = s.strip();
+        return s.equals("TAB") ? '\t' : s.equals("VT") ? '\u000B' : s.charAt(0);
+    }
+
+    @Test
+    void runsRuleOutTextsWithoutThem() {
+        RegexPrefilter p = RegexPrefilter.of("[A-Za-z0-9+/]{20,}\\.[a-z]{2,}");
+        assertThat(p.mayMatch("nslookup example.com")).isFalse();
+        assertThat(p.mayMatch("nslookup aGVsbG8gd29ybGQgZnJvbSBo.evil.com")).isTrue();
+        assertThat(p.mayMatch("x".repeat(19) + ".com " + "y".repeat(19) + "-")).isFalse();
+        RegexPrefilter ci = RegexPrefilter.of("(?i)[a-f]{6}");
+        assertThat(ci.mayMatch("DEADBE")).isTrue();
+        assertThat(ci.mayMatch("deadbg")).isFalse();
+        assertThat(ci.mayMatch("dead\u212Abe")).isTrue(); // non-ASCII: RE2 decides
     }
 
     @Test
@@ -76,7 +123,14 @@ class RegexPrefilterTest {
             "[\\]a-c]+put|\\Qx.y\\E",
             "(|abc)def",
             "(?s)a.*?bcd",
-            "(?i)(?:x|y)+zzz{2}");
+            "(?i)(?:x|y)+zzz{2}",
+            "[A-Za-z0-9+/]{20,}\\.[a-z]{2,}",
+            "(?i)[a-f0-9]{8}",
+            "\\w{6,}x|\\d{7}",
+            "(ab\\d{6})+|[xyz]{7}",
+            "[\\w.-]{10}",
+            "(?i)\\s{6}K",
+            "[+/=]{6}");
 
     /** Whenever RE2 finds a match, the prefilter lets the text through. */
     @Property(tries = 3000)
@@ -99,7 +153,9 @@ class RegexPrefilterTest {
                         "=", "https://", "FTPS://", "--ssl", "cat", "TAR", " | ", "nc ", "NCAT ", "10.0.0.1 ", "4444", "put ", "PUT",
                         "mirror ", "-R", "--reverse", "open ", "ftp://", "'", "\"", "a", "bc", "de", "f", "gh", "i", "j", "k", "K",
                         "\u212A", "\u017F", "elvin", "é", "cale", "xx", "yz", "w", "v", "u", "tt", "\t", "/",
-                        "python3", "PHP", ".exe", "]", "put", "x.y", "def", "bcd", "\n", "X", "Y", "ZZZ", "zz"),
+                        "python3", "PHP", ".exe", "]", "put", "x.y", "def", "bcd", "\n", "X", "Y", "ZZZ", "zz",
+                        "QUJDREVGR0hJSktMTU5PUA", "deadbeef", "DEADBEEF", "1234567", "xyzxyzx", "a_b_c_d_e", "ab123456",
+                        "+/+/+/", "==", "\u000B", "     ", ".com", "\f\r"),
                 Arbitraries.strings().ascii().ofMaxLength(3));
         return pieces.list().ofMaxSize(12).map(l -> String.join("", l));
     }
