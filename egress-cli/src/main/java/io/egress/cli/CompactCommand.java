@@ -69,6 +69,9 @@ public final class CompactCommand implements Callable<Integer> {
         if (report.leftoversDeleted() > 0) {
             out.println("  cleaned    " + report.leftoversDeleted() + " segments an interrupted compaction had replaced");
         }
+        if (report.tempFilesDeleted() > 0) {
+            out.println("  cleaned    " + report.tempFilesDeleted() + " temporary files crashed writers left (older than 1 hour)");
+        }
         out.println("  took       " + String.format("%.1f", (System.nanoTime() - started) / 1e9) + " s");
         return 0;
     }

@@ -2,6 +2,7 @@ package io.egress.store;
 
 import io.egress.data.Schema;
 import io.egress.store.format.CorruptSegmentException;
+import io.egress.store.format.SegmentFormat;
 import io.egress.store.format.SegmentHeader;
 import io.egress.store.format.SegmentReader;
 import io.egress.store.format.SegmentWriter;
@@ -31,13 +32,18 @@ import java.util.Set;
 public final class Compactor {
     /** The lock file a compaction holds (an OS lock: released if the process dies). */
     public static final String LOCK = ".compact.lock";
+    /**
+     * A temporary segment file older than this was left by a crashed writer: a writer renames its file
+     * into place seconds after creating it, and ingests take no lock, so younger ones are left alone.
+     */
+    static final java.time.Duration ABANDONED = java.time.Duration.ofHours(1);
 
     private final Store store;
     private final int maxRows;
 
     /** What one compaction did. */
     public record Report(int tablesSeen, int segmentsBefore, int segmentsReplaced, int segmentsWritten,
-                         long rowsMoved, int leftoversDeleted, List<SegmentProblem> problems) {
+                         long rowsMoved, int leftoversDeleted, int tempFilesDeleted, List<SegmentProblem> problems) {
         public Report {
             problems = List.copyOf(problems);
         }
@@ -79,60 +85,81 @@ public final class Compactor {
         int written = 0;
         long moved = 0;
         int leftovers = 0;
+        int temps = 0;
         List<SegmentProblem> problems = new ArrayList<>();
         int sequence = 0;
         for (String table : tables) {
-            try (LiveSegments live = LiveSegments.open(store, table)) {
-                before += live.readers().size();
-                problems.addAll(live.problems());
-                for (SegmentFile stale : live.replaced()) {
-                    leftovers += Files.deleteIfExists(stale.path()) ? 1 : 0; // an interrupted compaction's inputs
-                }
-                for (List<SegmentReader> group : groups(live.readers())) {
-                    Path dir = group.get(0).path().getParent();
-                    String name = partitionOf(group.get(0)) + "_" + runId + "_" + String.format("%05d", sequence++)
-                            + io.egress.store.format.SegmentFormat.SUFFIX;
-                    List<Object[]> rows = new ArrayList<>();
-                    try {
-                        for (SegmentReader r : group) {
+            temps += deleteAbandonedTemps(store.root().resolve(table));
+            // under the lock nothing but this compaction deletes segments, so the listing stays true
+            LiveSegments live = LiveSegments.list(store, table);
+            before += live.live().size();
+            problems.addAll(live.problems());
+            for (SegmentFile stale : live.replaced()) {
+                leftovers += Files.deleteIfExists(stale.path()) ? 1 : 0; // an interrupted compaction's inputs
+            }
+            for (List<LiveSegments.Live> group : groups(live.live())) {
+                Path dir = group.get(0).file().path().getParent();
+                String name = partitionOfName(group.get(0).file().name()) + "_" + runId + "_"
+                        + String.format("%05d", sequence++) + SegmentFormat.SUFFIX;
+                List<Object[]> rows = new ArrayList<>();
+                try {
+                    for (LiveSegments.Live segment : group) {
+                        try (SegmentReader r = SegmentReader.open(segment.file().path())) {
                             rows.addAll(r.readAllRows());
                         }
-                    } catch (CorruptSegmentException e) {
-                        problems.add(new SegmentProblem(dir, "a group of " + group.size() + " segments was left as"
-                                + " it is: " + e.getMessage()));
-                        continue;
                     }
-                    SegmentHeader first = group.get(0).header();
-                    sortByTime(rows, first);
-                    SegmentWriter.write(dir.resolve(name), table, first.schema(), rows,
-                            first.timeColumn().orElse(null), replacedNames(group));
-                    written++;
-                    moved += rows.size();
-                    for (SegmentReader r : group) {
-                        r.close();
-                        Files.deleteIfExists(r.path()); // if this fails (Windows), readers still skip it
-                        replaced++;
-                    }
-                    SegmentWriter.forceDirectory(dir);
+                } catch (CorruptSegmentException e) {
+                    problems.add(new SegmentProblem(dir, "a group of " + group.size() + " segments was left as"
+                            + " it is: " + e.getMessage()));
+                    continue;
+                }
+                SegmentHeader first = group.get(0).header();
+                sortByTime(rows, first);
+                SegmentWriter.write(dir.resolve(name), table, first.schema(), rows, first.timeColumn().orElse(null),
+                        replacedNames(group));
+                written++;
+                moved += rows.size();
+                for (LiveSegments.Live segment : group) {
+                    Files.deleteIfExists(segment.file().path()); // if this fails (Windows), readers still skip it
+                    replaced++;
+                }
+                SegmentWriter.forceDirectory(dir);
+            }
+        }
+        return new Report(tables.size(), before, replaced, written, moved, leftovers, temps, problems);
+    }
+
+    /** Deletes the temporary files in {@code dir} last written more than {@link #ABANDONED} ago. */
+    private static int deleteAbandonedTemps(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        Instant cutoff = Instant.now().minus(ABANDONED);
+        int deleted = 0;
+        try (java.nio.file.DirectoryStream<Path> temps = Files.newDirectoryStream(dir, SegmentWriter.TEMP_PREFIX + "*")) {
+            for (Path temp : temps) {
+                if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff) && Files.deleteIfExists(temp)) {
+                    deleted++;
                 }
             }
         }
-        return new Report(tables.size(), before, replaced, written, moved, leftovers, problems);
+        return deleted;
     }
 
     /**
      * The runs of consecutive small segments (fewer than half of {@code maxRows} rows) of one partition
      * and schema whose rows fit one output segment; runs of one segment are left alone.
      */
-    List<List<SegmentReader>> groups(List<SegmentReader> segments) {
-        List<List<SegmentReader>> out = new ArrayList<>();
-        List<SegmentReader> run = new ArrayList<>();
+    List<List<LiveSegments.Live>> groups(List<LiveSegments.Live> segments) {
+        List<List<LiveSegments.Live>> out = new ArrayList<>();
+        List<LiveSegments.Live> run = new ArrayList<>();
         long rows = 0;
-        for (SegmentReader s : segments) {
+        for (LiveSegments.Live s : segments) {
             SegmentHeader h = s.header();
             boolean small = h.rowCount() < maxRows / 2;
             boolean fits = !run.isEmpty() && rows + h.rowCount() <= maxRows
-                    && partitionOf(run.get(0)).equals(partitionOf(s)) && sameShape(run.get(0).header(), h);
+                    && partitionOfName(run.get(0).file().name()).equals(partitionOfName(s.file().name()))
+                    && sameShape(run.get(0).header(), h);
             if (!fits) {
                 if (run.size() > 1) {
                     out.add(run);
@@ -159,10 +186,6 @@ public final class Compactor {
         return a.columns().equals(b.columns());
     }
 
-    private static String partitionOf(SegmentReader segment) {
-        return partitionOfName(segment.path().getFileName().toString());
-    }
-
     /** The partition a segment's name starts with ({@code 20260115T10Z}, {@code notime}). */
     static String partitionOfName(String name) {
         int cut = name.indexOf('_');
@@ -173,12 +196,12 @@ public final class Compactor {
      * The names the output replaces: its inputs, and what they replace in turn (still present only after a
      * crash and a failed delete): were those left out, deleting the inputs would bring them back.
      */
-    private static List<String> replacedNames(List<SegmentReader> group) {
+    private static List<String> replacedNames(List<LiveSegments.Live> group) {
         Set<String> names = new LinkedHashSet<>();
-        for (SegmentReader r : group) {
-            names.add(r.path().getFileName().toString());
-            for (String older : r.header().replaces()) {
-                if (Files.exists(r.path().resolveSibling(older))) {
+        for (LiveSegments.Live segment : group) {
+            names.add(segment.file().name());
+            for (String older : segment.header().replaces()) {
+                if (Files.exists(segment.file().path().resolveSibling(older))) {
                     names.add(older);
                 }
             }

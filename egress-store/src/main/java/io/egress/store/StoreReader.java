@@ -63,10 +63,9 @@ public final class StoreReader {
                 out.put(table, known);
                 continue;
             }
-            try (LiveSegments live = LiveSegments.open(store, table)) {
-                if (!live.readers().isEmpty()) {
-                    out.put(table, live.readers().get(0).header().schema()); // corrupt ones are reported when read
-                }
+            List<LiveSegments.Live> live = LiveSegments.list(store, table).live();
+            if (!live.isEmpty()) {
+                out.put(table, live.get(0).header().schema()); // corrupt ones are reported when read
             }
         }
         return out;
@@ -79,12 +78,10 @@ public final class StoreReader {
             if (plan.table(table).isEmpty()) {
                 continue;
             }
-            try (LiveSegments live = LiveSegments.open(store, table)) {
-                for (SegmentReader reader : live.readers()) {
-                    Instant max = reader.header().maxTime();
-                    if (max != null && (latest == null || max.isAfter(latest))) {
-                        latest = max;
-                    }
+            for (LiveSegments.Live segment : LiveSegments.list(store, table).live()) {
+                Instant max = segment.header().maxTime();
+                if (max != null && (latest == null || max.isAfter(latest))) {
+                    latest = max;
                 }
             }
         }
@@ -108,22 +105,14 @@ public final class StoreReader {
                 if (want.isEmpty()) {
                     continue;
                 }
-                List<SegmentReader> open = new ArrayList<>();
-                try (LiveSegments live = LiveSegments.open(store, table)) {
-                    if (live.readers().isEmpty() && live.problems().isEmpty()) {
-                        continue;
-                    }
-                    problems.addAll(live.problems());
-                    for (SegmentReader reader : live.readers()) {
-                        if (!reader.header().table().equals(table)) {
-                            problems.add(new SegmentProblem(reader.path(), "holds table " + reader.header().table()
-                                    + ", not " + table));
-                        } else if (before(reader.header(), want.get().after())) {
-                            skipped++;
-                        } else {
-                            open.add(reader);
-                        }
-                    }
+                Selection selection = select(store, table, want.get());
+                if (selection == null) {
+                    continue;
+                }
+                problems.addAll(selection.problems());
+                skipped += selection.skipped();
+                List<SegmentReader> open = selection.open();
+                try {
                     Schema schema = knownSchema(table);
                     if (schema == null) {
                         schema = open.isEmpty() ? null : open.get(0).header().schema();
@@ -146,6 +135,10 @@ public final class StoreReader {
                         }
                     }
                     tables.put(table, concat(schema, wanted, decoded, total));
+                } finally {
+                    for (SegmentReader r : open) {
+                        r.close();
+                    }
                 }
             }
         } finally {
@@ -154,6 +147,59 @@ public final class StoreReader {
             }
         }
         return new StoreRead(tables, problems, infos, skipped, bytes);
+    }
+
+    /** The segments of a table a read opens, the problems met listing them, and how many the time bound skipped. */
+    private record Selection(List<SegmentReader> open, List<SegmentProblem> problems, int skipped) {
+    }
+
+    /**
+     * Lists a table's live segments and opens those the read needs (null: the table has no segment). A
+     * segment deleted after the listing was replaced by a compaction the listing missed: list again.
+     */
+    private static Selection select(Store store, String table, ReadPlan.TableRead want) throws IOException {
+        for (int attempt = 1; attempt <= LiveSegments.ATTEMPTS; attempt++) {
+            LiveSegments live = LiveSegments.list(store, table);
+            if (live.live().isEmpty() && live.problems().isEmpty()) {
+                return null;
+            }
+            List<SegmentProblem> problems = new ArrayList<>(live.problems());
+            List<SegmentReader> open = new ArrayList<>();
+            int skipped = 0;
+            boolean vanished = false;
+            for (LiveSegments.Live segment : live.live()) {
+                SegmentHeader header = segment.header();
+                if (!header.table().equals(table)) {
+                    problems.add(new SegmentProblem(segment.file().path(), "holds table " + header.table() + ", not " + table));
+                } else if (before(header, want.after())) {
+                    skipped++;
+                } else {
+                    try {
+                        open.add(SegmentReader.open(segment.file().path()));
+                    } catch (IOException e) {
+                        if (!LiveSegments.isVanished(e)) {
+                            closeAll(open);
+                            throw e;
+                        }
+                        vanished = true;
+                        break;
+                    } catch (CorruptSegmentException e) {
+                        problems.add(new SegmentProblem(segment.file().path(), e.getMessage()));
+                    }
+                }
+            }
+            if (!vanished) {
+                return new Selection(open, problems, skipped);
+            }
+            closeAll(open);
+        }
+        throw LiveSegments.changing(table);
+    }
+
+    private static void closeAll(List<SegmentReader> readers) throws IOException {
+        for (SegmentReader r : readers) {
+            r.close();
+        }
     }
 
     /** Whether every timed row of the segment is before {@code after} (so no row can pass the bound). */

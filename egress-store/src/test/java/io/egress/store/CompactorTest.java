@@ -115,6 +115,21 @@ class CompactorTest {
         assertThat(new Compactor(store, 400).compact(List.of()).segmentsWritten()).isPositive();
     }
 
+    /** A crashed writer's temporary file is deleted once it is old; a young one may be an ingest's, running. */
+    @Test
+    void deletesOnlyAbandonedTemporaryFiles() throws Exception {
+        Store store = smallSegments(dir.resolve("s"));
+        Path table = store.root().resolve(TABLE);
+        Path old = Files.writeString(table.resolve(SegmentWriter.TEMP_PREFIX + "a.egseg-1"), "half a segment");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Compactor.ABANDONED).minusSeconds(60)));
+        Path young = Files.writeString(table.resolve(SegmentWriter.TEMP_PREFIX + "b.egseg-2"), "being written");
+        Compactor.Report report = new Compactor(store, 400).compact(List.of());
+        assertThat(report.tempFilesDeleted()).isEqualTo(1);
+        assertThat(old).doesNotExist();
+        assertThat(young).exists();
+    }
+
     /** Segments that are already large, or alone in their partition, are left as they are. */
     @Test
     void leavesLargeAndLoneSegments() throws Exception {
