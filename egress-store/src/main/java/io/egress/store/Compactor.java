@@ -104,7 +104,7 @@ public final class Compactor {
                 List<Object[]> rows = new ArrayList<>();
                 try {
                     for (LiveSegments.Live segment : group) {
-                        try (SegmentReader r = SegmentReader.open(segment.file().path())) {
+                        try (SegmentReader r = segment.reopen()) {
                             rows.addAll(r.readAllRows());
                         }
                     }

@@ -23,8 +23,11 @@ public final class LiveSegments {
     /** Listings of one table before giving up on a store that keeps changing. */
     static final int ATTEMPTS = 5;
 
-    /** A live segment and its header. */
-    public record Live(SegmentFile file, SegmentHeader header) {
+    /** A live segment, its header and its size (to reopen it without reading the header again). */
+    public record Live(SegmentFile file, SegmentHeader header, long size) {
+        public SegmentReader reopen() throws IOException, CorruptSegmentException {
+            return SegmentReader.reopen(file.path(), header, size);
+        }
     }
 
     private final List<Live> live;
@@ -66,7 +69,7 @@ public final class LiveSegments {
         List<SegmentProblem> problems = new ArrayList<>();
         for (SegmentFile file : store.segments(table)) {
             try (SegmentReader reader = SegmentReader.open(file.path())) {
-                all.add(new Live(file, reader.header()));
+                all.add(new Live(file, reader.header(), reader.fileSize()));
             } catch (NoSuchFileException e) {
                 return null;
             } catch (CorruptSegmentException e) {

@@ -175,7 +175,7 @@ public final class StoreReader {
                     skipped++;
                 } else {
                     try {
-                        open.add(SegmentReader.open(segment.file().path()));
+                        open.add(segment.reopen());
                     } catch (IOException e) {
                         if (!LiveSegments.isVanished(e)) {
                             closeAll(open);

@@ -43,6 +43,26 @@ public final class SegmentReader implements AutoCloseable {
         this.header = header;
     }
 
+    /**
+     * Opens a segment whose header was read from it before ({@link #header()} of an earlier reader):
+     * segments are never modified once visible, so the header is not read again; a file of another size
+     * is not the same segment and is refused.
+     */
+    public static SegmentReader reopen(Path path, SegmentHeader header, long size)
+            throws IOException, CorruptSegmentException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            if (channel.size() != size) {
+                throw new CorruptSegmentException("changed size since it was listed (" + size + " to " + channel.size()
+                        + " bytes): segments are never modified");
+            }
+            return new SegmentReader(path, channel, size, header);
+        } catch (IOException | CorruptSegmentException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
     /** Opens a segment and reads its header. I/O errors (missing file, permission) are thrown as such. */
     public static SegmentReader open(Path path) throws IOException, CorruptSegmentException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -179,8 +199,7 @@ public final class SegmentReader implements AutoCloseable {
     public void readColumn(int index, Object[] into, int offset, StringPool pool, boolean[] keep,
                            DictionaryIds dictionary) throws IOException, CorruptSegmentException {
         BlockInfo block = header.blocks().get(index);
-        ByteBuffer stored = read(channel, header.dataStart() + block.offset(), block.storedLength());
-        byte[] packed = stored.array();
+        byte[] packed = readStored(channel, header.dataStart() + block.offset(), block.storedLength());
         CRC32 crc = new CRC32();
         crc.update(packed, 0, block.storedLength());
         if ((int) crc.getValue() != block.crc32()) {
@@ -249,6 +268,26 @@ public final class SegmentReader implements AutoCloseable {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** Per reader thread, the buffer compressed blocks are read into (only their decompressed copy is kept). */
+    private static final ThreadLocal<byte[]> STORED = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+
+    /** Reads {@code length} bytes at {@code position} into this thread's block buffer (valid until its next call). */
+    private static byte[] readStored(FileChannel channel, long position, int length)
+            throws IOException, CorruptSegmentException {
+        byte[] buffer = STORED.get();
+        if (buffer.length < length) {
+            buffer = new byte[Math.max(length, buffer.length * 2)];
+            STORED.set(buffer);
+        }
+        ByteBuffer target = ByteBuffer.wrap(buffer, 0, length);
+        while (target.hasRemaining()) {
+            if (channel.read(target, position + target.position()) < 0) {
+                throw new CorruptSegmentException("file ends early (truncated?)");
+            }
+        }
+        return buffer;
     }
 
     private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException, CorruptSegmentException {

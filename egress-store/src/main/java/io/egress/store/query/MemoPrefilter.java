@@ -167,27 +167,76 @@ public final class MemoPrefilter implements RowFilter {
      */
     @Override
     public void keep(FilterBatch batch, boolean[] keep) {
-        BatchRun run = new BatchRun(batch, new ExecContext(Map.of(), now), schema().size(), slots);
-        int[] open = new int[batch.rows()];
-        int size = 0;
-        for (int r = 0; r < batch.rows(); r++) {
-            if (!keep[r]) {
-                open[size++] = r;
+        Scratch scratch = SCRATCH.get();
+        BatchRun run = new BatchRun(batch, new ExecContext(Map.of(), now), schema().size(), slots, scratch);
+        int[] open = scratch.ints(batch.rows());
+        int[] passing = scratch.ints(batch.rows());
+        try {
+            int size = 0;
+            for (int r = 0; r < batch.rows(); r++) {
+                if (!keep[r]) {
+                    open[size++] = r;
+                }
             }
+            for (Node[] chain : chains) {
+                System.arraycopy(open, 0, passing, 0, size);
+                int passed = size;
+                for (int j = 0; j < chain.length && passed > 0; j++) {
+                    passed = run.filter(chain[j], passing, passed);
+                }
+                for (int i = 0; i < passed; i++) {
+                    keep[passing[i]] = true;
+                }
+                size = run.dropKeptAndFailed(open, size, keep);
+            }
+            for (int r = 0; r < batch.rows(); r++) {
+                keep[r] |= run.failed[r];
+            }
+        } finally {
+            scratch.release(open);
+            scratch.release(passing);
         }
-        for (Node[] chain : chains) {
-            int[] passing = java.util.Arrays.copyOf(open, size);
-            int passed = size;
-            for (int j = 0; j < chain.length && passed > 0; j++) {
-                passed = run.filter(chain[j], passing, passed);
-            }
-            for (int i = 0; i < passed; i++) {
-                keep[passing[i]] = true;
-            }
-            size = run.dropKeptAndFailed(open, size, keep);
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Row-index and flag arrays reused across the segments one thread filters: the filter works on index
+     * lists as long as a segment, several per chain, and allocating them afresh per segment was a large
+     * share of a store read's garbage.
+     */
+    private static final class Scratch {
+        private final java.util.ArrayDeque<int[]> free = new java.util.ArrayDeque<>();
+        private boolean[] failed = new boolean[0];
+        private boolean[] mark = new boolean[0];
+
+        /** An array of at least {@code length} ints (contents undefined). */
+        int[] ints(int length) {
+            int[] a = free.pollFirst();
+            return a != null && a.length >= length ? a : new int[Math.max(length, 1024)];
         }
-        for (int r = 0; r < batch.rows(); r++) {
-            keep[r] |= run.failed[r];
+
+        void release(int[] a) {
+            free.addFirst(a);
+        }
+
+        /** Cleared flags for {@code length} rows: which failed, and a mark. */
+        boolean[] failed(int length) {
+            if (failed.length < length) {
+                failed = new boolean[length];
+            } else {
+                java.util.Arrays.fill(failed, 0, length, false);
+            }
+            return failed;
+        }
+
+        boolean[] mark(int length) {
+            if (mark.length < length) {
+                mark = new boolean[length];
+            } else {
+                java.util.Arrays.fill(mark, 0, length, false);
+            }
+            return mark;
         }
     }
 
@@ -204,13 +253,16 @@ public final class MemoPrefilter implements RowFilter {
         final byte[][] verdicts;
         final boolean[] mark;
 
-        BatchRun(FilterBatch batch, ExecContext ctx, int width, int slots) {
+        final Scratch scratch;
+
+        BatchRun(FilterBatch batch, ExecContext ctx, int width, int slots, Scratch scratch) {
             this.batch = batch;
             this.ctx = ctx;
             this.row = new Object[width];
-            this.failed = new boolean[batch.rows()];
+            this.failed = scratch.failed(batch.rows());
             this.verdicts = new byte[slots][];
-            this.mark = new boolean[batch.rows()];
+            this.mark = scratch.mark(batch.rows());
+            this.scratch = scratch;
         }
 
         /** Keeps in {@code rows[0..size)} the rows passing {@code node} (order kept); returns how many. */
@@ -222,21 +274,28 @@ public final class MemoPrefilter implements RowFilter {
                 return size;
             }
             if (node instanceof Any any) {
-                int[] rest = java.util.Arrays.copyOf(rows, size);
-                int restSize = size;
-                for (Node part : any.parts()) {
-                    int[] tried = java.util.Arrays.copyOf(rest, restSize);
-                    int passed = filter(part, tried, restSize);
-                    for (int i = 0; i < passed; i++) {
-                        mark[tried[i]] = true;
-                    }
-                    int k = 0;
-                    for (int i = 0; i < restSize; i++) {
-                        if (!mark[rest[i]] && !failed[rest[i]]) {
-                            rest[k++] = rest[i];
+                int[] rest = scratch.ints(size);
+                int[] tried = scratch.ints(size);
+                try {
+                    System.arraycopy(rows, 0, rest, 0, size);
+                    int restSize = size;
+                    for (Node part : any.parts()) {
+                        System.arraycopy(rest, 0, tried, 0, restSize);
+                        int passed = filter(part, tried, restSize);
+                        for (int i = 0; i < passed; i++) {
+                            mark[tried[i]] = true;
                         }
+                        int k = 0;
+                        for (int i = 0; i < restSize; i++) {
+                            if (!mark[rest[i]] && !failed[rest[i]]) {
+                                rest[k++] = rest[i];
+                            }
+                        }
+                        restSize = k;
                     }
-                    restSize = k;
+                } finally {
+                    scratch.release(rest);
+                    scratch.release(tried);
                 }
                 int k = 0;
                 for (int i = 0; i < size; i++) {
