@@ -57,7 +57,17 @@ public final class Regexes {
                 return BindResult.error(e.message());
             }
             Pattern pattern = ((BindResult.Bound<Pattern>) p).implementation();
+            ClassSequence sequence = ClassSequence.of(Values.text(constant));
             RegexPrefilter prefilter = RegexPrefilter.of(Values.text(constant));
+            if (sequence != null) {
+                return BindResult.bound(Fn.pure(ScalarType.BOOL, a -> {
+                    String text = Values.text(a[0]);
+                    if (prefilter != null && !prefilter.mayMatch(text)) {
+                        return false;
+                    }
+                    return sequence.defersTo(text) ? pattern.matcher(text).find() : sequence.find(text);
+                }));
+            }
             if (prefilter != null) {
                 return BindResult.bound(Fn.pure(ScalarType.BOOL, a -> {
                     String text = Values.text(a[0]);
