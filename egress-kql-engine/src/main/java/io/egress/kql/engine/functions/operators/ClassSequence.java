@@ -18,12 +18,8 @@ import java.util.List;
 public final class ClassSequence {
     static final int MAX_COUNT = 62;
 
-    /** One item: its ASCII members (bit c of low for c < 64, of high for c - 64) and its count range. */
-    private record Item(long low, long high, int min, int max) {
-        boolean contains(int c) {
-            return c < 64 ? (low >>> c & 1) != 0 : c < 128 && (high >>> (c - 64) & 1) != 0;
-        }
-
+    /** One item: its ASCII members and its count range (max -1: unbounded). */
+    private record Item(AsciiSet members, int min, int max) {
         /** The highest count state kept: max, or min when unbounded (any count from min on is alike). */
         int cap() {
             return max < 0 ? min : max;
@@ -55,7 +51,7 @@ public final class ClassSequence {
             accepting[k] = stateMask[k] & ~((1L << item.min()) - 1);
             saturates[k] = item.max() < 0;
             for (char c = 0; c < 128; c++) {
-                if (item.contains(c)) {
+                if (item.members().contains(c)) {
                     membership[c] |= 1 << k;
                 }
             }
@@ -153,18 +149,15 @@ public final class ClassSequence {
                     i++;
                     break;
                 }
-                long[] members = atom();
+                AsciiSet members = atom();
                 if (members == null) {
                     return null;
-                }
-                if (ignoreCase) {
-                    members = folded(members);
                 }
                 int[] count = count();
                 if (count == null) {
                     return null;
                 }
-                items.add(new Item(members[0], members[1], count[0], count[1]));
+                items.add(new Item(ignoreCase ? members.folded() : members, count[0], count[1]));
             }
             if (items.isEmpty() || items.size() > 16) {
                 return null;
@@ -173,63 +166,65 @@ public final class ClassSequence {
         }
 
         /** The members of the next atom, or null when unsupported. */
-        private long[] atom() {
+        private AsciiSet atom() {
             char c = p.charAt(i);
             if (c == '[') {
                 return charClass();
             }
             if (c == '\\') {
-                if (i + 1 >= p.length()) {
-                    return null;
-                }
-                char e = p.charAt(i + 1);
-                i += 2;
-                long[] perl = perl(e);
-                if (perl != null) {
-                    return perl;
-                }
-                int literal = escapedLiteral(e);
-                return literal < 0 ? null : single((char) literal);
+                return escape();
             }
             if ("()|.*+?{}^$".indexOf(c) >= 0 || c > 127) {
                 return null;
             }
             i++;
-            return single(c);
+            return AsciiSet.of(c);
         }
 
-        private long[] charClass() {
+        /** After a backslash: {@code \d}, {@code \w}, {@code \s} or one escaped character; null otherwise. */
+        private AsciiSet escape() {
+            if (i + 1 >= p.length()) {
+                return null;
+            }
+            char e = p.charAt(i + 1);
+            i += 2;
+            AsciiSet perl = AsciiSet.perl(e);
+            if (perl != null) {
+                return perl;
+            }
+            int literal = escapedLiteral(e);
+            return literal < 0 ? null : AsciiSet.of(literal);
+        }
+
+        private AsciiSet charClass() {
             i++; // [
             if (i < p.length() && p.charAt(i) == '^') {
                 return null;
             }
-            long[] members = {0, 0};
+            AsciiSet members = AsciiSet.EMPTY;
             boolean first = true;
             while (i < p.length() && (p.charAt(i) != ']' || first)) {
                 first = false;
                 char c = p.charAt(i);
-                int from;
                 if (c == '[') {
                     return null; // [:alpha:] and friends
                 }
+                int from;
                 if (c == '\\') {
-                    if (i + 1 >= p.length()) {
+                    AsciiSet escaped = escape();
+                    if (escaped == null) {
                         return null;
                     }
-                    char e = p.charAt(i + 1);
-                    i += 2;
-                    long[] perl = perl(e);
-                    if (perl != null) {
-                        members[0] |= perl[0];
-                        members[1] |= perl[1];
+                    if (escaped.size() > 1) {
+                        members = members.with(escaped); // \d, \w, \s
                         continue;
                     }
-                    from = escapedLiteral(e);
+                    from = escaped.first();
                 } else {
                     from = c;
                     i++;
                 }
-                if (from < 0 || from > 127) {
+                if (from > 127) {
                     return null;
                 }
                 int to = from;
@@ -244,7 +239,7 @@ public final class ClassSequence {
                         return null;
                     }
                 }
-                add(members, from, to);
+                members = members.with(AsciiSet.range(from, to));
             }
             if (i >= p.length()) {
                 return null;
@@ -293,29 +288,6 @@ public final class ClassSequence {
             return new int[] {min, max};
         }
 
-        /** RE2's ASCII {@code \d}, {@code \w}, {@code \s}; null for other letters. */
-        private static long[] perl(char e) {
-            long[] m = {0, 0};
-            switch (e) {
-                case 'd' -> add(m, '0', '9');
-                case 'w' -> {
-                    add(m, '0', '9');
-                    add(m, 'A', 'Z');
-                    add(m, 'a', 'z');
-                    add(m, '_', '_');
-                }
-                case 's' -> {
-                    add(m, '\t', '\n');
-                    add(m, '\f', '\r');
-                    add(m, ' ', ' ');
-                }
-                default -> {
-                    return null;
-                }
-            }
-            return m;
-        }
-
         /** The character an escape stands for (punctuation, {@code \t \n \r \f \v}), or -1. */
         private static int escapedLiteral(char e) {
             return switch (e) {
@@ -326,29 +298,6 @@ public final class ClassSequence {
                 case 'v' -> 0x0B;
                 default -> e < 128 && !Character.isLetterOrDigit(e) ? e : -1;
             };
-        }
-
-        private static long[] single(char c) {
-            long[] m = {0, 0};
-            add(m, c, c);
-            return m;
-        }
-
-        private static void add(long[] m, int from, int to) {
-            for (int c = from; c <= to; c++) {
-                if (c < 64) {
-                    m[0] |= 1L << c;
-                } else {
-                    m[1] |= 1L << (c - 64);
-                }
-            }
-        }
-
-        /** The members with their ASCII case variants. */
-        private static long[] folded(long[] m) {
-            long lowerLetters = m[1] & 0x07FFFFFE00000000L;
-            long upperLetters = m[1] & 0x0000000007FFFFFEL;
-            return new long[] {m[0], m[1] | lowerLetters >>> 32 | upperLetters << 32};
         }
     }
 }

@@ -37,32 +37,27 @@ public final class RegexPrefilter {
         this.ignoreCase = ignoreCase;
     }
 
-    /**
-     * At least {@code min} consecutive characters of an ASCII class: bit {@code c} of {@code low} (c < 64)
-     * or {@code high} (c - 64) for each member {@code c}.
-     */
-    record Run(long low, long high, int min) {
+    /** At least {@code min} consecutive characters of one ASCII class. */
+    record Run(AsciiSet members, int min) {
         static Run of(char c) {
-            return c < 64 ? new Run(1L << c, 0, 1) : new Run(0, 1L << (c - 64), 1);
+            return new Run(AsciiSet.of(c), 1);
         }
 
         boolean contains(char c) {
-            return c < 64 ? (low >>> c & 1) != 0 : c < 128 && (high >>> (c - 64) & 1) != 0;
+            return members.contains(c);
         }
 
         Run union(Run other) {
-            return new Run(low | other.low, high | other.high, Math.min(min, other.min));
+            return new Run(members.with(other.members), Math.min(min, other.min));
         }
 
         Run times(int count) {
-            return new Run(low, high, (int) Math.min((long) min * count, Integer.MAX_VALUE));
+            return new Run(members, (int) Math.min((long) min * count, Integer.MAX_VALUE));
         }
 
         /** The ASCII case variants of the members added (for a case-insensitive pattern). */
         Run folded() {
-            long lowerLetters = high & 0x07FFFFFE00000000L; // a-z: bits 33-58 of high (97-122)
-            long upperLetters = high & 0x0000000007FFFFFEL; // A-Z: bits 1-26 of high (65-90)
-            return new Run(low, high | lowerLetters >>> 32 | upperLetters << 32, min);
+            return new Run(members.folded(), min);
         }
 
         /** The stronger requirement: the longer run, or of equal runs the smaller class. */
@@ -73,13 +68,13 @@ public final class RegexPrefilter {
             if (a.min != b.min) {
                 return a.min > b.min ? a : b;
             }
-            return Long.bitCount(a.low) + Long.bitCount(a.high) <= Long.bitCount(b.low) + Long.bitCount(b.high) ? a : b;
+            return a.members.size() <= b.members.size() ? a : b;
         }
 
         boolean foundIn(String text) {
             int length = 0;
             for (int i = 0; i < text.length(); i++) {
-                if (contains(text.charAt(i))) {
+                if (members.contains(text.charAt(i))) {
                     if (++length >= min) {
                         return true;
                     }
@@ -464,7 +459,7 @@ public final class RegexPrefilter {
             i += 2;
             switch (e) {
                 case 'd': case 'w': case 's':
-                    return Info.oneOf(null, perlClass(e, new Run(0, 0, 1)));
+                    return Info.oneOf(null, new Run(AsciiSet.perl(e), 1));
                 case 'D': case 'W': case 'S': case 'C':
                     return Info.UNKNOWN;
                 case 'p': case 'P':
@@ -519,7 +514,7 @@ public final class RegexPrefilter {
             }
             Set<String> chars = new LinkedHashSet<>();
             boolean simple = true;
-            Run members = new Run(0, 0, 1);
+            AsciiSet members = AsciiSet.EMPTY;
             boolean ascii = true; // every member known and ASCII, so members is the whole class
             boolean first = true;
             while (i < p.length() && (p.charAt(i) != ']' || first)) {
@@ -547,7 +542,7 @@ public final class RegexPrefilter {
                             skipUnicodeClassName();
                             ascii = false;
                         } else if ("dws".indexOf(e) >= 0) {
-                            members = perlClass(e, members);
+                            members = members.with(AsciiSet.perl(e));
                         } else if ("DWS".indexOf(e) >= 0) {
                             ascii = false;
                         } else {
@@ -573,7 +568,7 @@ public final class RegexPrefilter {
                         i++;
                     }
                     if (member < 128 && last < 128 && member <= last) {
-                        members = withRange(members, member, last);
+                        members = members.with(AsciiSet.range(member, last));
                     } else {
                         ascii = false;
                     }
@@ -581,7 +576,7 @@ public final class RegexPrefilter {
                     continue;
                 }
                 if (member < 128) {
-                    members = withRange(members, member, member);
+                    members = members.with(AsciiSet.of(member));
                 } else {
                     ascii = false;
                 }
@@ -591,30 +586,8 @@ public final class RegexPrefilter {
                 throw new Unsupported();
             }
             i++; // ]
-            Run run = ascii ? members : null;
+            Run run = ascii ? new Run(members, 1) : null;
             return Info.oneOf(simple && chars.size() <= 8 ? chars : null, run);
-        }
-
-        /** {@code run} with the members of RE2's ASCII-only {@code \d}, {@code \w} or {@code \s} added. */
-        private static Run perlClass(char name, Run run) {
-            return switch (name) {
-                case 'd' -> withRange(run, '0', '9');
-                case 'w' -> withRange(withRange(withRange(withRange(run, '0', '9'), 'A', 'Z'), 'a', 'z'), '_', '_');
-                default -> withRange(withRange(withRange(run, '\t', '\n'), '\f', '\r'), ' ', ' ');
-            };
-        }
-
-        private static Run withRange(Run run, char from, char to) {
-            long low = run.low();
-            long high = run.high();
-            for (char c = from; c <= to; c++) {
-                if (c < 64) {
-                    low |= 1L << c;
-                } else {
-                    high |= 1L << (c - 64);
-                }
-            }
-            return new Run(low, high, run.min());
         }
 
         private void skipClass() throws Unsupported {
