@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 /** Eight-bytes-at-a-time scans over byte arrays (SWAR) for the JSON lines reader's hot loops. */
 final class Bytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -40,6 +41,11 @@ final class Bytes {
             p += 8;
         }
         return p;
+    }
+
+    /** The four bytes at {@code at} as a little-endian int (the caller checks the bounds). */
+    static int intAt(byte[] b, int at) {
+        return (int) INTS.get(b, at);
     }
 
     /** A hash of the bytes {@code [from, to)}: their length and first and last eight bytes. */

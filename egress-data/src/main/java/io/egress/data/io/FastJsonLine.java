@@ -239,8 +239,8 @@ final class FastJsonLine {
     private int ws(int p) {
         while (p < end) {
             byte c = b[p];
-            if (c != ' ' && c != '\t' && c != '\r') {
-                return p;
+            if (c > ' ' || (c != ' ' && c != '\t' && c != '\r')) {
+                return p; // exports have no blanks between tokens: one test decides the usual case
             }
             p++;
         }
@@ -263,7 +263,7 @@ final class FastJsonLine {
             return close;
         }
         if (c == 'n') {
-            int after = literal(p, "null");
+            int after = literal(p, NULL, 4);
             if (after > 0) {
                 row[column] = ValueConverter.nullOf(type);
                 spanFrom[column] = -1;
@@ -271,7 +271,7 @@ final class FastJsonLine {
             return after;
         }
         if ((c == 't' || c == 'f') && type == ScalarType.BOOL) {
-            int after = literal(p, c == 't' ? "true" : "false");
+            int after = c == 't' ? literal(p, TRUE, 4) : literal(p, FALS, 5);
             if (after > 0 && keep[column]) {
                 row[column] = c == 't';
             }
@@ -391,16 +391,17 @@ final class FastJsonLine {
         return q;
     }
 
-    private int literal(int p, String word) {
-        if (p + word.length() > end) {
+    /** "null", "true" and "fals" as little-endian ints: a literal is checked with one comparison. */
+    private static final int NULL = 0x6C6C756E;
+    private static final int TRUE = 0x65757274;
+    private static final int FALS = 0x736C6166;
+
+    /** The literal whose first four bytes are {@code head} ("false" is five long); the position after it, or -1. */
+    private int literal(int p, int head, int length) {
+        if (p + length > end || Bytes.intAt(b, p) != head || (length == 5 && b[p + 4] != 'e')) {
             return -1;
         }
-        for (int i = 0; i < word.length(); i++) {
-            if (b[p + i] != word.charAt(i)) {
-                return -1;
-            }
-        }
-        int after = p + word.length();
+        int after = p + length;
         if (after < end && !delimiter(b[after])) {
             return -1;
         }
@@ -421,13 +422,13 @@ final class FastJsonLine {
             return depth >= MAX_DEPTH ? -1 : skipContainer(p, depth + 1);
         }
         if (c == 't') {
-            return literal(p, "true");
+            return literal(p, TRUE, 4);
         }
         if (c == 'f') {
-            return literal(p, "false");
+            return literal(p, FALS, 5);
         }
         if (c == 'n') {
-            return literal(p, "null");
+            return literal(p, NULL, 4);
         }
         return skipNumber(p);
     }
