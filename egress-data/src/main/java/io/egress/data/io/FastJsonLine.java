@@ -128,21 +128,25 @@ final class FastJsonLine {
             int keyStart = p + 1;
             int column;
             int q = predictedKeyEnd(position, keyStart);
-            if (q >= 0) {
-                column = predictedColumns[position];
+            if (q >= 0 && b[q] == ':') {
+                column = predictedColumns[position]; // the key, its quote and the colon matched at once
             } else {
-                q = keyEnd(keyStart);
-                if (q < 0) {
+                if (q >= 0) {
+                    column = predictedColumns[position];
+                } else {
+                    q = keyEnd(keyStart);
+                    if (q < 0) {
+                        return -1;
+                    }
+                    column = lookup(Bytes.hash(b, keyStart, q), keyStart, q);
+                    predict(position, keyStart, q, column);
+                }
+                q = ws(q + 1);
+                if (q >= end || b[q] != ':') {
                     return -1;
                 }
-                column = lookup(Bytes.hash(b, keyStart, q), keyStart, q);
-                predict(position, keyStart, q, column);
             }
             p = ws(q + 1);
-            if (p >= end || b[p] != ':') {
-                return -1;
-            }
-            p = ws(p + 1);
             if (p >= end) {
                 return -1;
             }
@@ -169,9 +173,10 @@ final class FastJsonLine {
     }
 
     /**
-     * The closing quote of the key starting at {@code from} when it is the one predicted for
-     * {@code position}, else -1. The prediction holds plain ASCII bytes and the quote, so a match is a
-     * key that {@link #keyEnd} would end at the same quote (a longer or shorter key does not match).
+     * When the key starting at {@code from} is the one predicted for {@code position}: the index of the
+     * last byte matched, its closing quote or, when the predicted line had no blank there, the colon
+     * after it; else -1. The prediction holds plain ASCII bytes and the quote, so a match is a key that
+     * {@link #keyEnd} would end at the same quote (a longer or shorter key does not match).
      */
     private int predictedKeyEnd(int position, int from) {
         if (position >= predictedKeys.length || predictedKeys[position] == null) {
@@ -194,7 +199,10 @@ final class FastJsonLine {
         return q;
     }
 
-    /** Remembers the key {@code [from, quote]} and its column as the prediction for {@code position}. */
+    /**
+     * Remembers the key {@code [from, quote]}, with the colon when it follows at once, and its column as
+     * the prediction for {@code position}.
+     */
     private void predict(int position, int from, int quote, int column) {
         if (position >= MAX_PREDICTED) {
             return;
@@ -204,6 +212,9 @@ final class FastJsonLine {
             predictedColumns = Arrays.copyOf(predictedColumns, position * 2);
         }
         int len = quote + 1 - from;
+        if (quote + 1 < end && b[quote + 1] == ':') {
+            len++;
+        }
         byte[] key = predictedKeys[position];
         if (key == null || key.length != len) {
             key = new byte[len];

@@ -43,6 +43,9 @@ class KeyOrderPropertiesTest {
             "\"caf\u00e9\\\\\"", "12", "-7", "0", "99999999999", "1.5", "-2e3", "true", "false", "null",
             "{\"a\":[1,{}]}", "[]", "\"443\"");
 
+    /** Mostly the exports' bare colon; sometimes blanks around it (the prediction then holds the key alone). */
+    private static final List<String> COLONS = List.of(":", ":", ":", ":", " :", ": ", " : ", "\t:\t");
+
     @Property(tries = 300)
     void linesWithShiftingKeyOrdersReadAsTheReference(@ForAll("files") List<List<String>> lines, @ForAll long seed)
             throws IOException {
@@ -51,7 +54,8 @@ class KeyOrderPropertiesTest {
         for (List<String> keys : lines) {
             text.append('{');
             for (int i = 0; i < keys.size(); i++) {
-                text.append(i == 0 ? "" : ",").append('"').append(keys.get(i)).append("\":")
+                text.append(i == 0 ? "" : ",").append('"').append(keys.get(i)).append('"')
+                        .append(COLONS.get(random.nextInt(COLONS.size())))
                         .append(VALUES.get(random.nextInt(VALUES.size())));
             }
             text.append("}\n");
