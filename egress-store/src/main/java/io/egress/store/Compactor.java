@@ -95,7 +95,7 @@ public final class Compactor {
             before += live.live().size();
             problems.addAll(live.problems());
             for (SegmentFile stale : live.replaced()) {
-                leftovers += Files.deleteIfExists(stale.path()) ? 1 : 0; // an interrupted compaction's inputs
+                leftovers += delete(stale.path()) ? 1 : 0; // an interrupted compaction's inputs
             }
             for (List<LiveSegments.Live> group : groups(live.live())) {
                 Path dir = group.get(0).file().path().getParent();
@@ -120,13 +120,25 @@ public final class Compactor {
                 written++;
                 moved += rows.size();
                 for (LiveSegments.Live segment : group) {
-                    Files.deleteIfExists(segment.file().path()); // if this fails (Windows), readers still skip it
+                    delete(segment.file().path());
                     replaced++;
                 }
                 SegmentWriter.forceDirectory(dir);
             }
         }
         return new Report(tables.size(), before, replaced, written, moved, leftovers, temps, problems);
+    }
+
+    /**
+     * Deletes a replaced segment; false when it cannot be deleted now (open elsewhere on Windows, say).
+     * Readers skip it anyway, and the next compaction tries again.
+     */
+    private static boolean delete(Path replacedSegment) {
+        try {
+            return Files.deleteIfExists(replacedSegment);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Deletes the temporary files in {@code dir} last written more than {@link #ABANDONED} ago. */
