@@ -68,7 +68,8 @@ public final class Compactor {
                 lock = null;
             }
             if (lock == null) {
-                throw new StoreException("another compaction is running on " + store.root());
+                throw new StoreException("another compaction is running on " + store.root() + "; run this one after it"
+                        + " ends (its lock on " + LOCK + " is released when it ends or dies)");
             }
             try {
                 return compactLocked(tables.isEmpty() ? store.tables() : tables);

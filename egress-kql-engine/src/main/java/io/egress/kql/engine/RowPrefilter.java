@@ -8,6 +8,7 @@ import io.egress.kql.engine.exec.RowExpr;
 import io.egress.kql.engine.functions.operators.TermPredicates;
 import io.egress.kql.engine.functions.terms.TermMatcher;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.ExprRefs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -64,8 +66,8 @@ public final class RowPrefilter {
     }
 
     /** The names of the columns the test reads (a reader may leave the others empty until a row passes). */
-    public java.util.Set<String> columnsRead() {
-        return io.egress.kql.engine.plan.ExprRefs.columns(chains.stream().flatMap(List::stream).toList(), schema);
+    public Set<String> columnsRead() {
+        return ExprRefs.columns(chains.stream().flatMap(List::stream).toList(), schema);
     }
 
     /** The filters, one list (a conjunction) per scan. */

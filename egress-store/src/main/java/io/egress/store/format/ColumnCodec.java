@@ -27,21 +27,11 @@ public final class ColumnCodec {
     private ColumnCodec() {
     }
 
-    /** The uncompressed block of column {@code column} of {@code rows}. */
-    public static byte[] encode(ScalarType type, List<Object[]> rows, int column) {
-        return encodeToSink(type, rows, column).toByteArray();
-    }
-
     /** A dictionary of at least this many entries gets a term index (smaller ones are cheap to test entry by entry). */
     static final int TERM_INDEX_MIN_ENTRIES = 128;
 
     /** An encoded block (the sink's first {@code size()} bytes), its encoding, and how many rows are null. */
     record Encoded(ByteSink block, Encoding encoding, int nulls) {
-    }
-
-    /** As {@link #encode}, without the final copy: the block is the sink's first {@code size()} bytes. */
-    static ByteSink encodeToSink(ScalarType type, List<Object[]> rows, int column) {
-        return encode(type, rows, column, 1).block();
     }
 
     /**
@@ -69,7 +59,8 @@ public final class ColumnCodec {
         }
         ByteSink out = new ByteSink(n * 2 + 16);
         Encoding encoding = Encoding.forType(type);
-        if (version >= 3 && (type == ScalarType.INT || type == ScalarType.LONG) && fewDistinct(rows, column)) {
+        if (version >= 3 && (type == ScalarType.INT || type == ScalarType.LONG)
+                && fewDistinct(rows, column, n - nulls)) {
             encoding = Encoding.DICTIONARY_FIXED;
         }
         if (nulls == 0) {
@@ -151,11 +142,7 @@ public final class ColumnCodec {
      * protocols, event ids, flags), so that one or two bytes per row replace a varint and a filter tests
      * each distinct value once ({@code RemotePort in (21, 25)}).
      */
-    private static boolean fewDistinct(List<Object[]> rows, int column) {
-        int nonNull = 0;
-        for (Object[] row : rows) {
-            nonNull += row[column] == null ? 0 : 1;
-        }
+    private static boolean fewDistinct(List<Object[]> rows, int column, int nonNull) {
         int limit = Math.max(SMALL_INTEGER_DICTIONARY, Math.min(MAX_INTEGER_DICTIONARY, nonNull / INTEGER_REPEATS));
         java.util.Set<Object> seen = new java.util.HashSet<>();
         Object last = null;
@@ -242,29 +229,13 @@ public final class ColumnCodec {
     }
 
     /**
-     * Decodes a block of {@code rows} values into {@code into[offset ..]}. Every distinct string, dynamic
-     * or decimal value is made once and shared by its rows; strings of a dictionary whose values repeat
-     * (at least 4 rows per entry on average) also go through {@code pool}, so they are one instance across
-     * segments.
-     */
-    public static void decode(ScalarType type, byte[] block, int rows, Object[] into, int offset, StringPool pool) {
-        decode(type, block, rows, into, offset, pool, null);
-    }
-
-    /**
-     * As {@link #decode(ScalarType, byte[], int, Object[], int, StringPool)}, but only rows whose
-     * {@code keep} entry is true need their value (others may be left null): dictionary entries that no
-     * kept row uses are never decoded. {@code keep} null means every row.
-     */
-    public static void decode(ScalarType type, byte[] block, int rows, Object[] into, int offset, StringPool pool,
-                              boolean[] keep) {
-        decode(type, Encoding.forType(type), block, rows, into, offset, pool, keep, null);
-    }
-
-    /**
-     * As {@link #decode(ScalarType, byte[], int, Object[], int, StringPool, boolean[])} for a block in
-     * {@code encoding}; a dictionary block also fills {@code idsOut} (when not null) with each row's id
-     * and its term index. A term index is checked only when {@code idsOut} asks for it.
+     * Decodes a block of {@code rows} values in {@code encoding} into {@code into[offset ..]}. Every
+     * distinct string, dynamic or decimal value is made once and shared by its rows; strings of a
+     * dictionary whose values repeat (at least 4 rows per entry on average) also go through {@code pool},
+     * so they are one instance across segments. Only rows whose {@code keep} entry is true need their
+     * value (others may be left null; {@code keep} null means every row): dictionary entries that no kept
+     * row uses are never decoded. A dictionary block also fills {@code idsOut} (when not null) with each
+     * row's id and its term index; a term index is checked only when {@code idsOut} asks for it.
      */
     public static void decode(ScalarType type, Encoding encoding, byte[] block, int rows, Object[] into, int offset,
                               StringPool pool, boolean[] keep, DictionaryIds idsOut) {

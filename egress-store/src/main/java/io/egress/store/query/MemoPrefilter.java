@@ -8,6 +8,7 @@ import io.egress.kql.engine.exec.ExprCompiler;
 import io.egress.kql.engine.exec.KqlValues;
 import io.egress.kql.engine.exec.RowExpr;
 import io.egress.kql.engine.plan.BoundExpr;
+import io.egress.kql.engine.plan.ExprRefs;
 import io.egress.kql.engine.functions.operators.TermPredicates;
 import io.egress.store.FilterBatch;
 import io.egress.store.RowFilter;
@@ -135,8 +136,8 @@ public final class MemoPrefilter implements RowFilter {
         int column = singleDictionaryColumn(expr, schema);
         List<String> needles = TermPredicates.of(expr).filter(t -> t.column() == column)
                 .map(TermPredicates.TermPredicate::needles).orElse(null);
-        Set<Integer> used = new java.util.TreeSet<>();
-        int[] reads = collectAll(expr, used) ? used.stream().mapToInt(Integer::intValue).toArray() : null;
+        int[] reads = ExprRefs.rowLocal(expr)
+                ? ExprRefs.columns(List.of(expr), schema).stream().mapToInt(schema::indexOf).sorted().toArray() : null;
         boolean equality = expr instanceof BoundExpr.SetTest set ? EQUALITIES.contains(set.op())
                 : expr instanceof BoundExpr.Call call && EQUALITIES.contains(call.name());
         return new Leaf(ExprCompiler.compile(expr), column, column >= 0 ? slots++ : -1, needles, reads,
@@ -429,31 +430,6 @@ public final class MemoPrefilter implements RowFilter {
         }
         ScalarType type = schema.column(c).type();
         return type == ScalarType.STRING || type == ScalarType.INT || type == ScalarType.LONG ? c : -1;
-    }
-
-    /** Like {@link #collect} but for any deterministic tree, volatile calls included (they read no column). */
-    private static boolean collectAll(BoundExpr expr, Set<Integer> columns) {
-        if (expr instanceof BoundExpr.Call call) {
-            for (BoundExpr arg : call.args()) {
-                if (!collectAll(arg, columns)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (expr instanceof BoundExpr.Logic logic) {
-            return collectAll(logic.left(), columns) && collectAll(logic.right(), columns);
-        }
-        if (expr instanceof BoundExpr.SetTest set) {
-            return collectAll(set.left(), columns);
-        }
-        if (expr instanceof BoundExpr.Member member) {
-            return collectAll(member.target(), columns);
-        }
-        if (expr instanceof BoundExpr.Index index) {
-            return collectAll(index.target(), columns) && collectAll(index.index(), columns);
-        }
-        return collect(expr, columns);
     }
 
     private static boolean collect(BoundExpr expr, Set<Integer> columns) {

@@ -31,7 +31,8 @@ public final class ClassSequence {
     private final int[] membership = new int[128];
     private final long[] stateMask;
     private final long[] accepting;
-    private final boolean[] saturates;
+    /** Per item, the bit a count stays at once past the minimum of an unbounded count; 0 when bounded. */
+    private final long[] saturation;
     private final boolean anchoredStart;
     private final boolean anchoredEnd;
     private final boolean ignoreCase;
@@ -43,13 +44,13 @@ public final class ClassSequence {
         this.ignoreCase = ignoreCase;
         stateMask = new long[this.items.length];
         accepting = new long[this.items.length];
-        saturates = new boolean[this.items.length];
+        saturation = new long[this.items.length];
         for (int k = 0; k < this.items.length; k++) {
             Item item = this.items[k];
             int cap = item.cap();
             stateMask[k] = cap == 63 ? -1L : (1L << (cap + 1)) - 1;
             accepting[k] = stateMask[k] & ~((1L << item.min()) - 1);
-            saturates[k] = item.max() < 0;
+            saturation[k] = item.max() < 0 ? 1L << cap : 0;
             for (char c = 0; c < 128; c++) {
                 if (item.members().contains(c)) {
                     membership[c] |= 1 << k;
@@ -108,10 +109,7 @@ public final class ClassSequence {
                     state[k] = 0;
                     continue;
                 }
-                long next = (s << 1) & stateMask[k];
-                if (saturates[k]) {
-                    next |= s & (1L << items[k].cap()); // past the minimum of an unbounded count
-                }
+                long next = (s << 1) & stateMask[k] | s & saturation[k];
                 state[k] = next;
                 alive |= next != 0;
             }

@@ -43,10 +43,6 @@ public final class RegexPrefilter {
             return new Run(AsciiSet.of(c), 1);
         }
 
-        boolean contains(char c) {
-            return members.contains(c);
-        }
-
         Run union(Run other) {
             return new Run(members.with(other.members), Math.min(min, other.min));
         }

@@ -79,8 +79,8 @@ class RegexPrefilterTest {
         }
         assertThat(run).as(regex).isNotNull();
         assertThat(run.min()).as(regex).isEqualTo(min);
-        assertThat(run.contains(unescape(member))).as(regex + " holds " + member).isTrue();
-        assertThat(run.contains(unescape(other))).as(regex + " lacks " + other).isFalse();
+        assertThat(run.members().contains(unescape(member))).as(regex + " holds " + member).isTrue();
+        assertThat(run.members().contains(unescape(other))).as(regex + " lacks " + other).isFalse();
     }
 
     private static char unescape(String s) {
