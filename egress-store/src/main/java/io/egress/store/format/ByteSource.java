@@ -85,6 +85,14 @@ final class ByteSource {
         return new String(bytes, at, len, StandardCharsets.UTF_8);
     }
 
+    /** Moves to {@code position}, which a caller that read {@link #array()} directly reached. */
+    void seek(int position) {
+        if (position < pos || position > end) {
+            throw truncated();
+        }
+        pos = position;
+    }
+
     byte[] array() {
         return bytes;
     }

@@ -16,6 +16,14 @@ public final class ExecContext {
     private final Map<String, Table> tables;
     private final EvalContext eval;
     private final Map<Object, Object> cache = new HashMap<>();
+    /**
+     * The first few cached entries again, found by identity without hashing: a filter such as
+     * {@code Timestamp > ago(1d)} asks for its clock value once per row, and a map lookup there was 3%
+     * of a JSON scan.
+     */
+    private final Object[] recentKeys = new Object[8];
+    private final Object[] recentValues = new Object[8];
+    private int recentCount;
     private WindowFunctions.Window window;
 
     public ExecContext(Map<String, Table> tables, Instant now) {
@@ -43,6 +51,11 @@ public final class ExecContext {
     /** Sets per-execution state an operator hands to another (mv-apply's current row). */
     public void put(Object key, Object value) {
         cache.put(key, value);
+        for (int i = 0; i < recentCount; i++) {
+            if (recentKeys[i].equals(key)) {
+                recentValues[i] = value;
+            }
+        }
     }
 
     public Object get(Object key) {
@@ -52,10 +65,19 @@ public final class ExecContext {
     /** The cached value for a key (an operator or expression identity), computing it once. */
     @SuppressWarnings("unchecked")
     public <T> T cached(Object key, Supplier<T> compute) {
+        for (int i = 0; i < recentCount; i++) {
+            if (recentKeys[i] == key) {
+                return (T) recentValues[i];
+            }
+        }
         Object value = cache.get(key);
         if (value == null && !cache.containsKey(key)) {
             value = compute.get();
             cache.put(key, value);
+        }
+        if (recentCount < recentKeys.length) {
+            recentKeys[recentCount] = key;
+            recentValues[recentCount++] = value;
         }
         return (T) value;
     }
