@@ -1,9 +1,11 @@
 package io.egress.telemetry;
 
 import io.egress.data.DefenderSchemas;
+import io.egress.data.ScalarType;
 import io.egress.data.Schema;
 import io.egress.data.Table;
 import io.egress.data.io.AdvancedHuntingReader;
+import io.egress.data.io.ExportLineDecoder;
 import io.egress.data.io.ReadProblem;
 import io.egress.data.io.ReadResult;
 import io.egress.telemetry.event.Malformed;
@@ -12,10 +14,8 @@ import io.egress.telemetry.normalize.Values;
 import io.egress.telemetry.read.TextSniff;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,12 +58,17 @@ final class DefenderExports {
     }
 
     static Loaded read(InputStream in, String name) throws IOException {
+        return read(in, name, true);
+    }
+
+    /** As {@link #read(InputStream, String)}; without {@code fastPath} every JSON line is read as a tree (tests compare the two). */
+    static Loaded read(InputStream in, String name, boolean fastPath) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, HEAD);
         buffered.mark(HEAD);
         byte[] head = buffered.readNBytes(HEAD);
         buffered.reset();
         if (isJsonLines(head)) {
-            return streamJsonLines(buffered, name);
+            return streamJsonLines(buffered, name, fastPath);
         }
         String text = new String(buffered.readAllBytes(), StandardCharsets.UTF_8);
         ReadResult result = AdvancedHuntingReader.read(text, name, null);
@@ -116,36 +121,198 @@ final class DefenderExports {
 
     /**
      * JSON lines read one line at a time and converted straight to their table's schema: memory holds the
-     * rows, never the file, and no column types are inferred (the Defender schema gives them).
+     * rows, never the file, and no column types are inferred (the Defender schema gives them). Lines are
+     * split as {@link java.io.BufferedReader#readLine} splits them (LF, CR or CRLF) and numbered the
+     * same way. Most lines of an export are read by {@link FastRows}, without a JSON tree; a line it
+     * declines is read here as a tree.
      */
-    private static Loaded streamJsonLines(InputStream in, String name) throws IOException {
+    private static Loaded streamJsonLines(InputStream in, String name, boolean fastPath) throws IOException {
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         List<Malformed> problems = new ArrayList<>();
         TableGuess guess = new TableGuess();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        FastRows fast = new FastRows();
+        ByteLines lines = new ByteLines(in);
         long lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        while (lines.next()) {
+            byte[] buf = lines.buffer();
+            int off = lines.start();
+            int len = lines.length();
+            if (len > 0 && buf[off + len - 1] == '\r') {
+                len--;
+            }
+            if (contains(buf, off, len, (byte) '\r')) {
+                // a bare CR ends a line for readLine: read each piece the general way
+                for (String piece : new String(buf, off, len, StandardCharsets.UTF_8).split("\r", -1)) {
+                    lineNumber++;
+                    readTree(piece, lineNumber, name, guess, rows, problems);
+                }
+                continue;
+            }
             lineNumber++;
-            String trimmed = lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1).strip() : line.strip();
-            if (trimmed.isEmpty()) {
+            Object[] row = fastPath ? fast.decode(buf, off, len) : null;
+            if (row != null) {
+                rows.computeIfAbsent(fast.table(), t -> new ArrayList<>()).add(fast.finish(row));
                 continue;
             }
-            JsonNode node;
-            try {
-                node = JSON.readTree(trimmed);
-            } catch (IOException e) {
-                problems.add(new Malformed(SourceLocation.line(name, lineNumber), "not a JSON object: "
-                        + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
-                continue;
+            String table = readTree(new String(buf, off, len, StandardCharsets.UTF_8), lineNumber, name, guess, rows,
+                    problems);
+            if (table != null && fastPath) {
+                fast.prime(table, buf, off, len);
             }
-            if (node == null || !node.isObject()) {
-                problems.add(new Malformed(SourceLocation.line(name, lineNumber), "not a JSON object"));
-                continue;
-            }
-            String table = guess.tableOf(node);
-            rows.computeIfAbsent(table, t -> new ArrayList<>()).add(convert(node, DefenderSchemas.schema(table).orElseThrow(), table));
         }
         return new Loaded(rows, problems, "json_lines");
+    }
+
+    private static boolean contains(byte[] b, int off, int len, byte c) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads one line as a JSON tree into its table's rows, or records why it is malformed. Returns the
+     * table when the line's keys alone route it there (no {@code Type} key), else null.
+     */
+    private static String readTree(String line, long lineNumber, String name, TableGuess guess,
+                                   Map<String, List<Object[]>> rows, List<Malformed> problems) {
+        String trimmed = lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1).strip() : line.strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(trimmed);
+        } catch (IOException e) {
+            problems.add(new Malformed(SourceLocation.line(name, lineNumber), "not a JSON object: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
+            return null;
+        }
+        if (node == null || !node.isObject()) {
+            problems.add(new Malformed(SourceLocation.line(name, lineNumber), "not a JSON object"));
+            return null;
+        }
+        String table = guess.tableOf(node);
+        rows.computeIfAbsent(table, t -> new ArrayList<>()).add(convert(node, DefenderSchemas.schema(table).orElseThrow(), table));
+        return node.has("Type") ? null : table;
+    }
+
+    /**
+     * The fast path: an {@link ExportLineDecoder} primed with the last line read as a tree, so that the
+     * lines after it with the same keys (the same table) skip the tree. Priming stops for the file after
+     * {@link #MAX_FAILED_PRIMES} lines in a row that it could not read exactly (nested values, other
+     * datetime forms), so such files cost one extra attempt per line at most that often.
+     */
+    private static final class FastRows {
+        private static final int MAX_FAILED_PRIMES = 8;
+        private final Map<String, ExportLineDecoder> decoders = new java.util.HashMap<>();
+        private ExportLineDecoder current;
+        private String table;
+        private Schema schema;
+        private int failedPrimes;
+
+        Object[] decode(byte[] b, int off, int len) {
+            return current == null ? null : current.decode(b, off, len);
+        }
+
+        String table() {
+            return table;
+        }
+
+        void prime(String table, byte[] b, int off, int len) {
+            if (failedPrimes >= MAX_FAILED_PRIMES || (current != null && current.primed() && table.equals(this.table))) {
+                return;
+            }
+            Schema target = DefenderSchemas.schema(table).orElseThrow();
+            ExportLineDecoder decoder = decoders.computeIfAbsent(table, t -> ExportLineDecoder.of(target));
+            if (decoder == null || decoder.prime(b, off, len) == null) {
+                failedPrimes++;
+                current = null;
+                return;
+            }
+            failedPrimes = 0;
+            current = decoder;
+            this.table = table;
+            this.schema = target;
+        }
+
+        /** The decoder's row normalized as {@link #convert(JsonNode, Schema, String)} normalizes a tree's values. */
+        Object[] finish(Object[] row) {
+            for (int i = 0; i < row.length; i++) {
+                ScalarType type = schema.column(i).type();
+                if (type == ScalarType.STRING || type == ScalarType.DYNAMIC) {
+                    row[i] = Values.convert(row[i], type);
+                }
+            }
+            fillDefaults(row, schema, table);
+            return row;
+        }
+    }
+
+    /** Lines of a byte stream split at LF (the caller handles CR), in a buffer that grows for long lines. */
+    private static final class ByteLines {
+        private final InputStream in;
+        private byte[] buffer = new byte[1 << 16];
+        private int filled;
+        private int position;
+        private int start;
+        private int length;
+        private boolean eof;
+
+        ByteLines(InputStream in) {
+            this.in = in;
+        }
+
+        /** Moves to the next line; false at the end of the stream. */
+        boolean next() throws IOException {
+            while (true) {
+                for (int i = position; i < filled; i++) {
+                    if (buffer[i] == '\n') {
+                        start = position;
+                        length = i - position;
+                        position = i + 1;
+                        return true;
+                    }
+                }
+                if (eof) {
+                    if (position < filled) {
+                        start = position;
+                        length = filled - position;
+                        position = filled;
+                        return true;
+                    }
+                    return false;
+                }
+                if (position > 0) {
+                    System.arraycopy(buffer, position, buffer, 0, filled - position);
+                    filled -= position;
+                    position = 0;
+                }
+                if (filled == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                }
+                int n = in.read(buffer, filled, buffer.length - filled);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    filled += n;
+                }
+            }
+        }
+
+        byte[] buffer() {
+            return buffer;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int length() {
+            return length;
+        }
     }
 
     /**

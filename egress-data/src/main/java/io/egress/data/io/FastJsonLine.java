@@ -47,6 +47,15 @@ final class FastJsonLine {
     /** The kind of the string {@link #skipString} validated last. */
     private int stringKind;
     /**
+     * Exact mode ({@link ExportLineDecoder}): a datetime that is not in the export's own UTC form, and any
+     * value the general path would convert, make the line go to the caller's general reader; dynamic
+     * strings are left as text.
+     */
+    private final boolean exact;
+    /** Keys in the object {@link #decode} read last, and how many of them were not the predicted ones. */
+    private int keyCount;
+    private int unpredictedKeys;
+    /**
      * Kept string columns whose text is made only when asked ({@link #materialize}): where their value
      * lies in the line ({@code spanFrom} -1: none) and its {@link #stringKind}.
      */
@@ -63,6 +72,12 @@ final class FastJsonLine {
      * read them drops most rows first).
      */
     FastJsonLine(Schema schema, Set<String> wanted, Set<String> kept, Set<String> deferred) {
+        this(schema, wanted, kept, deferred, false);
+    }
+
+    /** As above; {@code exact} selects the mode of {@link ExportLineDecoder} (see {@link #exact}). */
+    FastJsonLine(Schema schema, Set<String> wanted, Set<String> kept, Set<String> deferred, boolean exact) {
+        this.exact = exact;
         int n = schema.size();
         types = new ScalarType[n];
         names = new String[n];
@@ -113,6 +128,8 @@ final class FastJsonLine {
         for (int c : deferredColumns) {
             spanFrom[c] = -1;
         }
+        keyCount = 0;
+        unpredictedKeys = 0;
         int p = ws(off);
         if (p >= end || b[p] != '{') {
             return -1;
@@ -127,6 +144,7 @@ final class FastJsonLine {
             }
             int keyStart = p + 1;
             int column;
+            keyCount++;
             int q = predictedKeyEnd(position, keyStart);
             if (q >= 0 && b[q] == ':') {
                 column = predictedColumns[position]; // the key, its quote and the colon matched at once
@@ -134,6 +152,7 @@ final class FastJsonLine {
                 if (q >= 0) {
                     column = predictedColumns[position];
                 } else {
+                    unpredictedKeys++;
                     q = keyEnd(keyStart);
                     if (q < 0) {
                         return -1;
@@ -268,8 +287,8 @@ final class FastJsonLine {
         byte c = b[p];
         if (c == '"') {
             int close = skipString(p);
-            if (close >= 0) {
-                readString(p + 1, close - 1, column, row, bad);
+            if (close >= 0 && !readString(p + 1, close - 1, column, row, bad)) {
+                return -1;
             }
             return close;
         }
@@ -291,7 +310,7 @@ final class FastJsonLine {
         if ((c == '-' || (c >= '0' && c <= '9')) && (type == ScalarType.LONG || type == ScalarType.INT)) {
             return readInteger(p, column, row);
         }
-        if ((c == '-' || (c >= '0' && c <= '9')) && type == ScalarType.REAL) {
+        if ((c == '-' || (c >= '0' && c <= '9')) && type == ScalarType.REAL && !exact) {
             int q = skipNumber(p);
             if (q > 0 && keep[column]) {
                 row[column] = Double.parseDouble(new String(b, p, q - p, StandardCharsets.ISO_8859_1));
@@ -301,31 +320,40 @@ final class FastJsonLine {
         return -1; // other shapes (objects, numbers in string columns, ...) go through Jackson
     }
 
-    /** A string value {@code [from, to)} (validated) for {@code column}, converted to its type. */
-    private void readString(int from, int to, int column, Object[] row, String[] bad) {
+    /**
+     * A string value {@code [from, to)} (validated) for {@code column}, converted to its type; false when
+     * the line must go to the general path ({@link #exact} mode only).
+     */
+    private boolean readString(int from, int to, int column, Object[] row, String[] bad) {
         ScalarType type = types[column];
         if (type == ScalarType.DATETIME) {
             if (!keep[column]) {
                 if (IsoInstants.valid(b, from, to - from)) {
-                    return; // fits, and nothing to make: the row holds null for this column
+                    return true; // fits, and nothing to make: the row holds null for this column
                 }
             } else {
                 Instant fast = IsoInstants.parse(b, from, to - from);
                 if (fast != null) {
                     row[column] = fast;
-                    return;
+                    return true;
                 }
+            }
+            if (exact) {
+                return false;
             }
         }
         if (deferred[column]) {
             spanFrom[column] = from;
             spanTo[column] = to;
             spanKind[column] = stringKind;
-            return;
+            return true;
         }
-        if (type == ScalarType.STRING && keep[column]) {
+        if ((type == ScalarType.STRING || (exact && type == ScalarType.DYNAMIC)) && keep[column]) {
             row[column] = keptString(column, from, to);
-            return;
+            return true;
+        }
+        if (exact) {
+            return false; // text in a column of another type: the caller's own conversion decides
         }
         String text = decodeString(from, to);
         Object value;
@@ -343,6 +371,7 @@ final class FastJsonLine {
         if (keep[column]) {
             row[column] = value;
         }
+        return true;
     }
 
     /** The text of a kept string column's value {@code [from, to)}, shared with a recent equal one. */
@@ -366,6 +395,16 @@ final class FastJsonLine {
                 row[c] = keptString(c, spanFrom[c], spanTo[c]);
             }
         }
+    }
+
+    /** Keys in the object the last {@link #decode} read (when it read one). */
+    int keyCount() {
+        return keyCount;
+    }
+
+    /** Of those keys, how many were not at the position the previous lines had them. */
+    int unpredictedKeys() {
+        return unpredictedKeys;
     }
 
     /** A plain JSON integer for a long or int column; returns the position after it, or -1 for Jackson. */
