@@ -46,12 +46,61 @@ public final class Detector {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<RuleOutcome> outcomes = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>(tuning.problems());
-        for (CompiledRule rule : rules) {
-            RuleOutcome outcome = runRule(rule, tables, now, tuning, today);
+        for (RuleOutcome outcome : runAll(rules, tables, now, tuning, today)) {
             outcome.error().ifPresent(problems::add);
             outcomes.add(outcome);
         }
         return new DetectionReport(now, outcomes, problems, tuning.expired(today));
+    }
+
+    /** Stack for rule threads: deep expressions recurse, as on the launcher's main thread ({@code -Xss8m}). */
+    private static final long RULE_STACK = 8L << 20;
+
+    /**
+     * Every rule's outcome, in rule order. Rules are independent queries over the same read-only tables,
+     * so they run on all cores; one rule runs on one thread.
+     */
+    private List<RuleOutcome> runAll(List<CompiledRule> rules, Map<String, Table> tables, Instant now, Tuning tuning,
+                                     LocalDate today) {
+        int threads = Math.min(rules.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            return rules.stream().map(rule -> runRule(rule, tables, now, tuning, today)).toList();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(null, task, "egress-rule", RULE_STACK);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<RuleOutcome>> pending = new ArrayList<>();
+            for (CompiledRule rule : rules) {
+                pending.add(pool.submit(() -> runRule(rule, tables, now, tuning, today)));
+            }
+            List<RuleOutcome> outcomes = new ArrayList<>();
+            for (java.util.concurrent.Future<RuleOutcome> future : pending) {
+                outcomes.add(join(future));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RuleOutcome join(java.util.concurrent.Future<RuleOutcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running rules", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     RuleOutcome runRule(CompiledRule compiled, Map<String, Table> tables, Instant now, Tuning tuning, LocalDate today) {

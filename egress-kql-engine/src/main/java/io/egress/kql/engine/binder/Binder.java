@@ -5,6 +5,7 @@ import io.egress.data.ScalarType;
 import io.egress.data.Schema;
 import io.egress.kql.engine.Catalog;
 import io.egress.kql.engine.exec.MaterializeOperator;
+import io.egress.kql.engine.exec.SharedOperator;
 import io.egress.kql.engine.exec.ScanOperator;
 import io.egress.kql.engine.exec.ValuesOperator;
 import io.egress.kql.engine.functions.FunctionRegistry;
@@ -129,7 +130,9 @@ public final class Binder {
 
     private PlanNode statement(Statement s, Env env) {
         if (s instanceof Statement.LetStatement let) {
+            int volatileBefore = volatileCalls;
             let(let, env);
+            share(let.name().text(), env, volatileCalls != volatileBefore);
             return null;
         }
         if (s instanceof Statement.QueryStatement q) {
@@ -152,6 +155,33 @@ public final class Binder {
             report(BindDiagnostics.unsupported(c.span(), "a management command"));
         }
         return null;
+    }
+
+    /** Calls of rand() or new_guid() bound so far, and the query-level lets whose plans hold one. */
+    private int volatileCalls;
+    private final Set<PlanNode> volatilePlans = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Notes a function whose value changes at each evaluation (see {@link SharedOperator}). */
+    void volatileCall() {
+        volatileCalls++;
+    }
+
+    /**
+     * Makes the query-level tabular let {@code name} a {@link SharedOperator}, computed once per execution
+     * when read more than once, unless its plan holds a volatile call or is a table, a datatable or
+     * {@code materialize()} already.
+     */
+    private void share(String name, Env env, boolean isVolatile) {
+        if (!(env.lookup(name) instanceof Env.Tabular t)) {
+            return;
+        }
+        PlanNode plan = t.plan();
+        if (isVolatile) {
+            volatilePlans.add(plan);
+        } else if (!(plan instanceof ScanOperator || plan instanceof ValuesOperator || plan instanceof MaterializeOperator
+                || plan instanceof SharedOperator)) {
+            env.define(name, new Env.Tabular(new SharedOperator(plan)));
+        }
     }
 
     void let(Statement.LetStatement let, Env env) {
@@ -299,6 +329,12 @@ public final class Binder {
     private PlanNode tableName(String name, Span span, Env env) {
         Env.Symbol s = env.lookup(name);
         if (s instanceof Env.Tabular t) {
+            if (volatilePlans.contains(t.plan())) {
+                volatileCalls++; // a let reading a volatile let is volatile too
+            }
+            if (t.plan() instanceof SharedOperator shared) {
+                shared.reference();
+            }
             return t.plan();
         }
         if (s instanceof Env.Function f && f.params().isEmpty()) {

@@ -475,6 +475,9 @@ final class ScalarBinder {
             constants.add(a instanceof BoundExpr.Const k ? k.value() : null);
         }
         BindResult<BoundScalar> r = fn.get().bind(types, constants);
+        if (name.equals("rand") || name.equals("new_guid") || name.equals("newguid")) {
+            binder.volatileCall();
+        }
         return apply(name, args, r, c.span(), !NOT_FOLDABLE.contains(name));
     }
 

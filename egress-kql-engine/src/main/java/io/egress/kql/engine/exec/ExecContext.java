@@ -62,6 +62,31 @@ public final class ExecContext {
         return cache.get(key);
     }
 
+    /** What {@link #lookup} returns for a key with no value. */
+    public static final Object MISSING = new Object();
+
+    /** The value cached or put for {@code key}, or {@link #MISSING}; for per-row callers that must not allocate. */
+    public Object lookup(Object key) {
+        for (int i = 0; i < recentCount; i++) {
+            if (recentKeys[i] == key) {
+                return recentValues[i];
+            }
+        }
+        Object value = cache.get(key);
+        if (value == null && !cache.containsKey(key)) {
+            return MISSING;
+        }
+        remember(key, value);
+        return value;
+    }
+
+    private void remember(Object key, Object value) {
+        if (recentCount < recentKeys.length) {
+            recentKeys[recentCount] = key;
+            recentValues[recentCount++] = value;
+        }
+    }
+
     /** The cached value for a key (an operator or expression identity), computing it once. */
     @SuppressWarnings("unchecked")
     public <T> T cached(Object key, Supplier<T> compute) {
@@ -75,10 +100,7 @@ public final class ExecContext {
             value = compute.get();
             cache.put(key, value);
         }
-        if (recentCount < recentKeys.length) {
-            recentKeys[recentCount] = key;
-            recentValues[recentCount++] = value;
-        }
+        remember(key, value);
         return (T) value;
     }
 }

@@ -116,7 +116,14 @@ public final class ExprCompiler {
      */
     private static RowExpr perContext(RowExpr expr) {
         Object key = new Object(); // this call site
-        return (row, ctx) -> ctx.cached(key, () -> expr.eval(row, ctx));
+        return (row, ctx) -> {
+            Object value = ctx.lookup(key); // no capturing lambda per row: filters call this on every row
+            if (value == ExecContext.MISSING) {
+                value = expr.eval(row, ctx);
+                ctx.put(key, value);
+            }
+            return value;
+        };
     }
 
     private static RowExpr call(BoundScalar impl, RowExpr[] args) {

@@ -2,6 +2,7 @@ package io.egress.kql.engine.plan;
 
 import io.egress.kql.engine.exec.FilterOperator;
 import io.egress.kql.engine.exec.ScanOperator;
+import io.egress.kql.engine.exec.SharedOperator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -62,6 +63,15 @@ public final class Prefilters {
         }
         List<List<BoundExpr>> out = new ArrayList<>();
         for (PlanNode consumer : consumers) {
+            if (consumer instanceof SharedOperator shared) {
+                // a let read by several readers: a row is needed when one of its readers needs it
+                Optional<List<List<BoundExpr>>> through = chains(shared);
+                if (through.isEmpty()) {
+                    return Optional.empty();
+                }
+                out.addAll(through.get());
+                continue;
+            }
             if (!(consumer instanceof FilterOperator f) || f.input() != node || !ExprRefs.rowLocal(f.predicate())) {
                 return Optional.empty();
             }
