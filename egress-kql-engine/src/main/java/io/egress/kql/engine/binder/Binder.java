@@ -4,7 +4,6 @@ import io.egress.data.Column;
 import io.egress.data.ScalarType;
 import io.egress.data.Schema;
 import io.egress.kql.engine.Catalog;
-import io.egress.kql.engine.exec.MaterializeOperator;
 import io.egress.kql.engine.exec.SharedOperator;
 import io.egress.kql.engine.exec.ScanOperator;
 import io.egress.kql.engine.exec.ValuesOperator;
@@ -178,9 +177,8 @@ public final class Binder {
         PlanNode plan = t.plan();
         if (isVolatile) {
             volatilePlans.add(plan);
-        } else if (!(plan instanceof ScanOperator || plan instanceof ValuesOperator || plan instanceof MaterializeOperator
-                || plan instanceof SharedOperator)) {
-            env.define(name, new Env.Tabular(new SharedOperator(plan)));
+        } else if (!(plan instanceof ScanOperator || plan instanceof ValuesOperator || plan instanceof SharedOperator)) {
+            env.define(name, new Env.Tabular(SharedOperator.let(plan)));
         }
     }
 
@@ -369,7 +367,7 @@ public final class Binder {
                 report(BindDiagnostics.badArguments(c.span(), "materialize() takes one tabular argument"));
                 return empty();
             }
-            return new MaterializeOperator(bindTabular(c.args().get(0), env));
+            return SharedOperator.materialize(bindTabular(c.args().get(0), env));
         }
         if (name.equals("table") && c.args().size() == 1) {
             BoundExpr n = scalars.bind(c.args().get(0), RowScope.empty(), env);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A query-level tabular {@code let} that the query reads more than once: its rows are computed once per
- * execution and replayed to every reader, as if it were {@code materialize()}d. Kusto evaluates such a
+ * Rows computed once per execution and replayed to every reader: {@code materialize(q)}, and a
+ * query-level tabular {@code let} that the query reads more than once, as if it were materialized. Kusto evaluates such a
  * let at each reference; the result is the same because the binder shares only lets without
  * {@code rand()} or {@code new_guid()} (and {@code now()} is fixed per execution), and a rule that
  * reads one parsed, filtered set of events from five branches no longer parses it five times. A let
@@ -15,11 +15,28 @@ import java.util.Set;
  */
 public final class SharedOperator implements PlanNode {
     private final PlanNode input;
+    /** Whether this is {@code materialize()}: cached whatever the number of readers. */
+    private final boolean materialize;
     /** References bound so far; final once binding ends (a compiled plan is not bound again). */
     private int references;
 
-    public SharedOperator(PlanNode input) {
+    private SharedOperator(PlanNode input, boolean materialize) {
         this.input = input;
+        this.materialize = materialize;
+    }
+
+    /** A query-level let, cached when the binder counts two or more references. */
+    public static SharedOperator let(PlanNode input) {
+        return new SharedOperator(input, false);
+    }
+
+    /** {@code materialize(q)}. */
+    public static SharedOperator materialize(PlanNode input) {
+        return new SharedOperator(input, true);
+    }
+
+    private boolean cached() {
+        return materialize || references >= 2;
     }
 
     /** Counts one more place the query reads this let (called by the binder). */
@@ -39,17 +56,20 @@ public final class SharedOperator implements PlanNode {
 
     @Override
     public boolean streaming() {
-        return references < 2;
+        return !cached();
     }
 
     @Override
     public String describe() {
+        if (materialize) {
+            return "Materialize";
+        }
         return references < 2 ? "Let" : "Let (shared by " + references + " readers: computed once)";
     }
 
     @Override
     public RowSource open(ExecContext ctx) {
-        if (references < 2) {
+        if (!cached()) {
             return input.open(ctx);
         }
         List<Object[]> rows = ctx.cached(this, () -> input.open(ctx).drain());
