@@ -111,6 +111,8 @@ class ReferencedColumnsTest {
             union (T | where b < 2), (T | where b > 10)                          => T: 2 scan(s), kept 3 of 12
             union (T | where b < 2), T                                           => T: none
             let V = T | where b > 5; union (V | where b < 7), (V | where a has 'x') => T: 2 scan(s), kept 2 of 12
+            let M = materialize(T | where b > 5); union (M | where b < 7), (M | where a has 'x') => T: 2 scan(s), kept 2 of 12
+            let V = T | where b > 5; union (V | where b < 7), (V | summarize count())  => T: 1 scan(s), kept 6 of 12
             T | where b in ((U | project x))                                     => T: none ; U: none
             T | where c > ago(1d)                                                => T: 1 scan(s), kept 5 of 12
             T | where b > 3 | join kind=inner (U | where x > 9) on a             => T: 1 scan(s), kept 8 of 12 ; U: 1 scan(s), kept 2 of 6
