@@ -44,6 +44,10 @@ public final class EventTimes {
             if (fast != null) {
                 return fast;
             }
+            fast = spaced(s);
+            if (fast != null) {
+                return fast;
+            }
             try {
                 if (s.endsWith("Z") || s.endsWith("z")) {
                     return LocalDateTime.parse(s.substring(0, s.length() - 1), LOCAL).toInstant(ZoneOffset.UTC);
@@ -66,6 +70,24 @@ public final class EventTimes {
      */
     static Instant isoUtc(String s) {
         return io.egress.data.io.IsoInstants.parse(s);
+    }
+
+    /**
+     * Sysmon's {@code UtcTime} and other zone-less forms the general parser below takes as UTC
+     * ({@code 2020-10-30 00:23:20.533}, {@code 2020-10-30T00:23:20}), read by the ISO fast path when they
+     * have its shape; null for anything else. The formatter costs about a microsecond per value, and every
+     * Sysmon event carries one.
+     */
+    static Instant spaced(String s) {
+        int n = s.length();
+        boolean zoned = s.charAt(n - 1) == 'Z' || s.charAt(n - 1) == 'z';
+        if (n < 19 || n > 29 || (s.charAt(10) != ' ' && s.charAt(10) != 'T') || zoned && s.charAt(10) == 'T') {
+            return null; // (the ISO form with T and Z was tried already)
+        }
+        if (s.startsWith("0000")) {
+            return null; // the formatter's year-of-era has no year 0
+        }
+        return io.egress.data.io.IsoInstants.parse(s.substring(0, 10) + 'T' + s.substring(11, zoned ? n - 1 : n) + 'Z');
     }
 
     /** {@code SECONDS[.FRACTION]} since the epoch, or null. */
