@@ -90,17 +90,12 @@ public final class ExecContext {
     /** The cached value for a key (an operator or expression identity), computing it once. */
     @SuppressWarnings("unchecked")
     public <T> T cached(Object key, Supplier<T> compute) {
-        for (int i = 0; i < recentCount; i++) {
-            if (recentKeys[i] == key) {
-                return (T) recentValues[i];
-            }
-        }
-        Object value = cache.get(key);
-        if (value == null && !cache.containsKey(key)) {
+        Object value = lookup(key);
+        if (value == MISSING) {
             value = compute.get();
             cache.put(key, value);
+            remember(key, value);
         }
-        remember(key, value);
         return (T) value;
     }
 }
