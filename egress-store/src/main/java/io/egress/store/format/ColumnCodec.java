@@ -312,8 +312,26 @@ public final class ColumnCodec {
                     into[offset + i] = isNull != null && isNull[i] ? null : new UUID(in.readLongLE(), in.readLongLE());
                 }
             }
-            case SECONDS_NANOS -> in.seek(readSecondsNanos(type, in.array(), in.position(), in.position() + in.remaining(),
-                    rows, into, offset, isNull, keep));
+            case SECONDS_NANOS -> {
+                long previous = 0;
+                for (int i = 0; i < rows; i++) {
+                    if (isNull != null && isNull[i]) {
+                        into[offset + i] = null;
+                        continue;
+                    }
+                    previous += in.readZigZag();
+                    if (keep != null && !keep[i]) {
+                        in.skipVarLong(); // a selective read walks every row, but decodes only what it keeps
+                        continue;
+                    }
+                    long nanos = in.readVarLong();
+                    if (nanos < 0 || nanos > 999_999_999L) {
+                        throw new CorruptSegmentException.Unchecked("nanoseconds out of range: " + nanos);
+                    }
+                    into[offset + i] = type == ScalarType.DATETIME ? Instant.ofEpochSecond(previous, nanos)
+                            : Duration.ofSeconds(previous, nanos);
+                }
+            }
             case DICTIONARY, DICTIONARY_FIXED, DICTIONARY_TERMS -> {
                 Dictionary dictionary = Dictionary.read(in, type, nonNull, pool);
                 int size = dictionary.size();
@@ -381,63 +399,6 @@ public final class ColumnCodec {
         }
     }
 
-    /**
-     * The values of a {@link Encoding#SECONDS_NANOS} block starting at {@code b[p]}; returns the position
-     * after them. A selective read keeps a few rows of a segment, but the delta varints must be walked
-     * from the first row, so the walk reads each varint from one 8-byte word without a branch per byte
-     * (out of order timestamps make their lengths random, and a mispredicted branch per varint cost more
-     * than the rest), and steps over the nanoseconds of rows not kept without decoding them.
-     */
-    private static int readSecondsNanos(ScalarType type, byte[] b, int p, int end, int rows, Object[] into,
-                                        int offset, boolean[] isNull, boolean[] keep) {
-        long seconds = 0;
-        for (int i = 0; i < rows; i++) {
-            if (isNull != null && isNull[i]) {
-                into[offset + i] = null;
-                continue;
-            }
-            long zigzag;
-            long word = p + 8 <= end ? (long) LONGS.get(b, p) : -1L; // near the end: the slow path
-            long stops = ~word & HIGHS;
-            if (stops != 0) {
-                int length = (Long.numberOfTrailingZeros(stops) >>> 3) + 1;
-                zigzag = Varints.gather(word & (-1L >>> (64 - 8 * length)));
-                p += length;
-            } else {
-                long[] slow = Varints.read(b, p, end);
-                zigzag = slow[0];
-                p = (int) slow[1];
-            }
-            seconds += (zigzag >>> 1) ^ -(zigzag & 1);
-            boolean wanted = keep == null || keep[i];
-            word = p + 8 <= end ? (long) LONGS.get(b, p) : -1L;
-            stops = ~word & HIGHS;
-            long nanos;
-            if (stops != 0) {
-                int length = (Long.numberOfTrailingZeros(stops) >>> 3) + 1;
-                nanos = wanted ? Varints.gather(word & (-1L >>> (64 - 8 * length))) : 0;
-                p += length;
-            } else {
-                long[] slow = Varints.read(b, p, end);
-                nanos = slow[0];
-                p = (int) slow[1];
-            }
-            if (!wanted) {
-                continue;
-            }
-            if (nanos < 0 || nanos > 999_999_999L) {
-                throw new CorruptSegmentException.Unchecked("nanoseconds out of range: " + nanos);
-            }
-            into[offset + i] = type == ScalarType.DATETIME ? Instant.ofEpochSecond(seconds, nanos)
-                    : Duration.ofSeconds(seconds, nanos);
-        }
-        return p;
-    }
-
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGHS = 0x8080808080808080L;
-
     private static int readFixedLE(byte[] b, int at, int width) {
         int v = 0;
         for (int k = 0; k < width; k++) {
@@ -476,29 +437,11 @@ public final class ColumnCodec {
             int size = in.readCount(Math.max(nonNull, 0));
             int[] at = new int[size];
             int[] length = new int[size];
-            // every read of a dictionary column walks all its entries: a loop on locals, one byte per length
-            // in the usual case (texts under 128 bytes)
-            byte[] b = in.array();
-            int p = in.position();
-            int end = p + in.remaining();
             for (int d = 0; d < size; d++) {
-                int len;
-                if (p < end && b[p] >= 0) {
-                    len = b[p++];
-                } else {
-                    in.seek(p);
-                    len = in.readCount(in.remaining());
-                    p = in.position();
-                }
-                if (len > end - p) {
-                    throw new CorruptSegmentException.Unchecked("block ends early");
-                }
-                at[d] = p;
-                length[d] = len;
-                p += len;
+                length[d] = in.readCount(in.remaining());
+                at[d] = in.skip(length[d]);
             }
-            in.seek(p);
-            return new Dictionary(type, b, at, length, (long) size * 4 <= nonNull ? pool : null);
+            return new Dictionary(type, in.array(), at, length, (long) size * 4 <= nonNull ? pool : null);
         }
 
         int size() {

@@ -107,7 +107,7 @@ class ColumnCodecTest {
         for (int k = 0; k < sink.size(); k++) {
             word |= (bytes[k] & 0xFFL) << (8 * k);
         }
-        assertThat(Varints.gather(word)).isEqualTo(v);
+        assertThat(ByteSource.gather(word)).isEqualTo(v);
     }
 
     @Test
