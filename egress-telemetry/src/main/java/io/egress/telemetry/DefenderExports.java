@@ -140,7 +140,7 @@ final class DefenderExports {
             if (len > 0 && buf[off + len - 1] == '\r') {
                 len--;
             }
-            if (contains(buf, off, len, (byte) '\r')) {
+            if (lines.firstCr() >= 0 && lines.firstCr() < off + len) {
                 // a bare CR ends a line for readLine: read each piece the general way
                 for (String piece : new String(buf, off, len, StandardCharsets.UTF_8).split("\r", -1)) {
                     lineNumber++;
@@ -161,15 +161,6 @@ final class DefenderExports {
             }
         }
         return new Loaded(rows, problems, "json_lines");
-    }
-
-    private static boolean contains(byte[] b, int off, int len, byte c) {
-        for (int i = off; i < off + len; i++) {
-            if (b[i] == c) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -211,6 +202,8 @@ final class DefenderExports {
         private ExportLineDecoder current;
         private String table;
         private Schema schema;
+        /** The string and dynamic columns of {@link #schema}: the ones {@link #finish} normalizes. */
+        private int[] textColumns;
         private int failedPrimes;
 
         Object[] decode(byte[] b, int off, int len) {
@@ -236,29 +229,36 @@ final class DefenderExports {
             current = decoder;
             this.table = table;
             this.schema = target;
+            this.textColumns = java.util.stream.IntStream.range(0, target.size())
+                    .filter(i -> target.column(i).type() == ScalarType.STRING || target.column(i).type() == ScalarType.DYNAMIC)
+                    .toArray();
         }
 
         /** The decoder's row normalized as {@link #convert(JsonNode, Schema, String)} normalizes a tree's values. */
         Object[] finish(Object[] row) {
-            for (int i = 0; i < row.length; i++) {
-                ScalarType type = schema.column(i).type();
-                if (type == ScalarType.STRING || type == ScalarType.DYNAMIC) {
-                    row[i] = Values.convert(row[i], type);
-                }
+            for (int i : textColumns) {
+                row[i] = Values.convert(row[i], schema.column(i).type());
             }
             fillDefaults(row, schema, table);
             return row;
         }
     }
 
-    /** Lines of a byte stream split at LF (the caller handles CR), in a buffer that grows for long lines. */
+    /**
+     * Lines of a byte stream split at LF, in a buffer that grows for long lines. The scan for the LF also
+     * notes the line's first CR, so that the caller can split bare CRs as readLine does without a second
+     * pass, and it resumes where it stopped when a long line needs more input.
+     */
     private static final class ByteLines {
         private final InputStream in;
         private byte[] buffer = new byte[1 << 16];
         private int filled;
         private int position;
+        /** Where the scan of the current line goes on (bytes before it hold no LF). */
+        private int scanned;
         private int start;
         private int length;
+        private int cr = -1;
         private boolean eof;
 
         ByteLines(InputStream in) {
@@ -267,15 +267,24 @@ final class DefenderExports {
 
         /** Moves to the next line; false at the end of the stream. */
         boolean next() throws IOException {
+            if (scanned < position) {
+                scanned = position;
+                cr = -1;
+            }
             while (true) {
-                for (int i = position; i < filled; i++) {
-                    if (buffer[i] == '\n') {
+                for (int i = scanned; i < filled; i++) {
+                    byte c = buffer[i];
+                    if (c == '\n') {
                         start = position;
                         length = i - position;
                         position = i + 1;
                         return true;
                     }
+                    if (c == '\r' && cr < 0) {
+                        cr = i;
+                    }
                 }
+                scanned = filled;
                 if (eof) {
                     if (position < filled) {
                         start = position;
@@ -288,6 +297,8 @@ final class DefenderExports {
                 if (position > 0) {
                     System.arraycopy(buffer, position, buffer, 0, filled - position);
                     filled -= position;
+                    scanned -= position;
+                    cr = cr < 0 ? -1 : cr - position;
                     position = 0;
                 }
                 if (filled == buffer.length) {
@@ -300,6 +311,11 @@ final class DefenderExports {
                     filled += n;
                 }
             }
+        }
+
+        /** The index in {@link #buffer()} of the current line's first CR, or -1. */
+        int firstCr() {
+            return cr;
         }
 
         byte[] buffer() {

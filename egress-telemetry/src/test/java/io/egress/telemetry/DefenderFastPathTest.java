@@ -45,6 +45,32 @@ class DefenderFastPathTest {
         assertSameLoad(file);
     }
 
+    /** Lines end where BufferedReader.readLine ends them (LF, CRLF or a bare CR), and keep its numbering. */
+    @Test
+    void linesEndAndAreNumberedAsReadLineDoes() throws IOException {
+        String row = "{\"Timestamp\":\"2026-01-14T17:37:43Z\",\"DeviceName\":\"h\",\"ActionType\":\"ProcessCreated\",\"FileName\":\"a\"}";
+        String text = row + "\r" + row + "\r\n" + row + "\n" + "not json" + "\r" + row + "\n\n" + "[1]" + "\r\r\n" + row;
+        List<Long> badLines = new ArrayList<>();
+        int rows = 0;
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.StringReader(text))) {
+            long n = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                n++;
+                if (line.startsWith("{")) {
+                    rows++;
+                } else if (!line.isBlank()) {
+                    badLines.add(n);
+                }
+            }
+        }
+        for (boolean fastPath : new boolean[] {true, false}) {
+            DefenderExports.Loaded loaded = DefenderExports.read(
+                    new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "f.json", fastPath);
+            assertThat(loaded.rows().values().stream().mapToInt(List::size).sum()).isEqualTo(rows);
+            assertThat(loaded.problems()).extracting(p -> p.location().line()).isEqualTo(badLines);
+        }
+    }
+
     @Test
     void bundledAndSharedDefenderExportsReadTheSame() throws IOException {
         List<Path> files = new ArrayList<>();

@@ -87,23 +87,8 @@ public final class ExportLineDecoder {
 
     private Object[] read(byte[] b, int off, int len) {
         Object[] row = nulls.clone();
-        java.util.Arrays.fill(bad, null);
         int end = off + len;
-        int p = fast.decode(b, off, len, row, bad);
-        if (p < 0) {
-            return null;
-        }
-        while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
-            p++;
-        }
-        if (p != end) {
-            return null; // something after the object
-        }
-        for (String problem : bad) {
-            if (problem != null) {
-                return null;
-            }
-        }
-        return row;
+        int p = fast.decode(b, off, len, row, bad); // exact mode declines bad values: bad stays empty
+        return p >= 0 && FastJsonLine.skipBlanks(b, p, end) == end ? row : null; // else something follows
     }
 }

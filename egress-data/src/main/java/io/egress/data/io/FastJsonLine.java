@@ -49,7 +49,7 @@ final class FastJsonLine {
     /**
      * Exact mode ({@link ExportLineDecoder}): a datetime that is not in the export's own UTC form, and any
      * value the general path would convert, make the line go to the caller's general reader; dynamic
-     * strings are left as text.
+     * strings are left as text. So this mode never reports a value problem: it declines the line instead.
      */
     private final boolean exact;
     /** Keys in the object {@link #decode} read last, and how many of them were not the predicted ones. */
@@ -264,6 +264,14 @@ final class FastJsonLine {
             }
         }
         return true;
+    }
+
+    /** The first index at or after {@code p} (before {@code end}) that is not a blank JSON allows after a line's object. */
+    static int skipBlanks(byte[] b, int p, int end) {
+        while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
+            p++;
+        }
+        return p;
     }
 
     private int ws(int p) {

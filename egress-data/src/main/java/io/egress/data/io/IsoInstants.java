@@ -30,6 +30,27 @@ public final class IsoInstants {
         return parse(ascii, 0, len);
     }
 
+    /**
+     * As {@link #parse(String)} for the same form with a blank instead of the {@code T} and the {@code Z}
+     * left out (Sysmon's {@code UtcTime}, {@code 2020-10-30 00:23:20.533}), both taken as UTC; null for
+     * anything else. The caller decides what a missing zone means.
+     */
+    public static Instant parseZoneless(String s) {
+        int len = s.length();
+        boolean zoned = len > 0 && (s.charAt(len - 1) == 'Z' || s.charAt(len - 1) == 'z');
+        int size = zoned ? len : len + 1;
+        if (size < MIN_LENGTH || size > MAX_LENGTH || (s.charAt(10) != ' ' && s.charAt(10) != 'T')) {
+            return null;
+        }
+        byte[] ascii = new byte[size];
+        for (int i = 0; i < len; i++) {
+            ascii[i] = ascii(s.charAt(i));
+        }
+        ascii[10] = 'T';
+        ascii[size - 1] = 'Z';
+        return parse(ascii, 0, size);
+    }
+
     /** As {@link #parse(byte[], int, int)} over characters (Jackson's text buffer). */
     static Instant parse(char[] c, int off, int len) {
         if (len < MIN_LENGTH || len > MAX_LENGTH) {

@@ -169,9 +169,7 @@ final class JsonLineDecoder {
         if (p < 0) {
             return -1;
         }
-        while (p < limit && (buf[p] == ' ' || buf[p] == '\t' || buf[p] == '\r')) {
-            p++;
-        }
+        p = FastJsonLine.skipBlanks(buf, p, limit);
         if (p >= limit || buf[p] != '\n') {
             return -1; // the buffer ends (the caller reads on), or something follows the object
         }

@@ -79,15 +79,10 @@ public final class EventTimes {
      * Sysmon event carries one.
      */
     static Instant spaced(String s) {
-        int n = s.length();
-        boolean zoned = s.charAt(n - 1) == 'Z' || s.charAt(n - 1) == 'z';
-        if (n < 19 || n > 29 || (s.charAt(10) != ' ' && s.charAt(10) != 'T') || zoned && s.charAt(10) == 'T') {
-            return null; // (the ISO form with T and Z was tried already)
-        }
         if (s.startsWith("0000")) {
             return null; // the formatter's year-of-era has no year 0
         }
-        return io.egress.data.io.IsoInstants.parse(s.substring(0, 10) + 'T' + s.substring(11, zoned ? n - 1 : n) + 'Z');
+        return io.egress.data.io.IsoInstants.parseZoneless(s);
     }
 
     /** {@code SECONDS[.FRACTION]} since the epoch, or null. */

@@ -22,6 +22,8 @@ import java.util.function.Function;
 
 /** Binds scalar expressions: resolves names, types operators and functions, folds constants. */
 final class ScalarBinder {
+    /** Functions whose value changes at each evaluation: a let calling one is not computed once (SharedOperator). */
+    private static final Set<String> VOLATILE = Set.of("rand", "new_guid", "newguid");
     /** Functions whose value depends on the moment or on chance: never folded at bind time. */
     private static final Set<String> NOT_FOLDABLE = Set.of("now", "ago", "rand", "new_guid", "newguid",
             "ingestion_time", "current_cluster_endpoint", "current_database", "current_principal",
@@ -475,7 +477,7 @@ final class ScalarBinder {
             constants.add(a instanceof BoundExpr.Const k ? k.value() : null);
         }
         BindResult<BoundScalar> r = fn.get().bind(types, constants);
-        if (name.equals("rand") || name.equals("new_guid") || name.equals("newguid")) {
+        if (VOLATILE.contains(name)) {
             binder.volatileCall();
         }
         return apply(name, args, r, c.span(), !NOT_FOLDABLE.contains(name));
